@@ -1,0 +1,55 @@
+// Opens the database named by DATABASE_URL: `sqlite:<path>` (default, embedded) or `postgres://…`.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./jiliang-data/jiliang.db';
+
+export interface OpenDatabase {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** The raw better-sqlite3 handle, for the bulk-load fast path; null on PostgreSQL. */
+  readonly sqlite: SQLite.Database | null;
+  readonly close: () => Promise<void>;
+}
+
+// PostgreSQL returns int8 and numeric as strings by default; our counts and ids fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got ${url})`);
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema to use (created if absent); tests use one schema per run. */
+  readonly schema?: string;
+}
+
+export function openDatabase(url: string = DEFAULT_DATABASE_URL, options: OpenOptions = {}): OpenDatabase {
+  if (dialectOf(url) === 'sqlite') {
+    const path = url.slice('sqlite:'.length);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new SQLite(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+}

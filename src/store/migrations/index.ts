@@ -1,0 +1,11 @@
+// The ordered list of migrations. Files are frozen once released: change the schema with a new one.
+import type { Migration } from 'kysely';
+import * as createReferenceData from './202611271200_create-reference-data.ts';
+import * as createRegistry from './202611271210_create-registry.ts';
+import * as createVerifications from './202611271220_create-verifications.ts';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '202611271200_create-reference-data': createReferenceData,
+  '202611271210_create-registry': createRegistry,
+  '202611271220_create-verifications': createVerifications,
+};

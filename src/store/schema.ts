@@ -1,0 +1,136 @@
+// Row types of every table, as Kysely sees them. Generated columns use Generated<>.
+import type { Generated } from 'kysely';
+
+export interface RefDistrictTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  kind: string;
+  edition: string;
+}
+
+export interface RefDistrictAliasTable {
+  code: string;
+  name_zh: string;
+  successor_code: string;
+}
+
+export interface RefUseDomainTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface RefCatalogueEditionTable {
+  id: string;
+  title_zh: string;
+  title_en: string;
+  effective_from: string;
+  source: string;
+}
+
+export interface RefInstrumentCategoryTable {
+  edition_id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  regulation: string;
+  supervision_mode: string;
+  verification_mode: string;
+  cycle_months: number | null;
+  service_life_months: number | null;
+  use_domains: string;
+  confirmed: number;
+}
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  uscc: string;
+  name: string;
+  district_code: string;
+  address: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  created_at: string;
+}
+
+export interface OrganizationRoleTable {
+  organization_id: number;
+  role: string;
+}
+
+export interface InstrumentTable {
+  id: Generated<number>;
+  category_code: string;
+  manufacturer: string;
+  model: string;
+  serial_no: string;
+  pattern_approval_no: string | null;
+  accuracy_class: string | null;
+  measuring_range: string | null;
+  site: string | null;
+  district_code: string;
+  use_domain: string;
+  owner_id: number;
+  manufactured_on: string | null;
+  registered_on: string;
+  installed_on: string | null;
+  service_life_months: number | null;
+  status: string;
+  suspension_reason: string | null;
+  next_due_on: string | null;
+  last_verified_on: string | null;
+  last_conclusion: string | null;
+  created_at: string;
+}
+
+export interface InstrumentEventTable {
+  id: Generated<number>;
+  instrument_id: number;
+  kind: string;
+  occurred_on: string;
+  detail: string;
+  recorded_at: string;
+}
+
+export interface VerificationTable {
+  id: Generated<number>;
+  instrument_id: number;
+  institution_id: number;
+  verified_on: string;
+  verifier: string;
+  checker: string;
+  approver: string;
+  regulation: string;
+  place: string;
+  environment: string;
+  standards: string;
+  items: string;
+  adjusted: number;
+  conclusion: string;
+  document_no: string;
+  valid_until: string | null;
+  catalogue_edition: string;
+  recorded_at: string;
+}
+
+export interface DocumentSequenceTable {
+  institution_id: number;
+  kind: string;
+  year: number;
+  last_value: number;
+}
+
+export interface Database {
+  ref_district: RefDistrictTable;
+  ref_district_alias: RefDistrictAliasTable;
+  ref_use_domain: RefUseDomainTable;
+  ref_catalogue_edition: RefCatalogueEditionTable;
+  ref_instrument_category: RefInstrumentCategoryTable;
+  organization: OrganizationTable;
+  organization_role: OrganizationRoleTable;
+  instrument: InstrumentTable;
+  instrument_event: InstrumentEventTable;
+  verification: VerificationTable;
+  document_sequence: DocumentSequenceTable;
+}
