@@ -31,6 +31,7 @@ export const FIELD_PROBLEMS = {
   wrong_type: { zh: '数据类型不正确', en: 'The value has the wrong type' },
   invalid_format: { zh: '格式不正确', en: 'The value has the wrong format' },
   out_of_range: { zh: '数值超出允许范围', en: 'The value is out of range' },
+  not_in_list: { zh: '不是允许的取值', en: 'The value is not one of the allowed values' },
   invalid_uscc: { zh: '统一社会信用代码无效（长度、字符或校验位错误）', en: 'Invalid unified social credit code (length, characters or check digit)' },
   unknown_district: { zh: '未知的区县代码', en: 'Unknown district code' },
   unknown_category: { zh: '未知的器具类别', en: 'Unknown instrument category' },
@@ -65,6 +66,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly errors: readonly FieldError[] = [],
     readonly detail?: { zh: string; en: string },
+    /** Extra members of the problem document (e.g. an import report). */
+    readonly extensions?: Readonly<Record<string, unknown>>,
   ) {
     super(`${code}: ${ERROR_CATALOG[code].en}${errors.length ? ` (${errors.map((e) => `${e.pointer} ${e.code}`).join(', ')})` : ''}`);
     this.name = 'AppError';

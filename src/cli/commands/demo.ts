@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { createContext } from '../../services/context.ts';
+import { createProgress } from '../progress.ts';
+import { parsePort, serve, type ServeOptions } from './serve.ts';
+
+export const DEMO_DATABASE_URL = 'sqlite:./jiliang-data/demo.db';
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('create the demo city of Chongqing on SQLite if absent, then serve it')
+    .option('-p, --port <port>', 'port to listen on', parsePort, Number(process.env.PORT ?? 8080))
+    .option('--host <host>', 'address to bind', process.env.HOST ?? '127.0.0.1')
+    .option('--instruments <n>', 'number of instruments to generate', (v) => Number(v), 100_000)
+    .option('--no-serve', 'only create the demo database')
+    .action(async (options: ServeOptions & { instruments: number; serve: boolean }, command: Command) => {
+      const { database } = command.optsWithGlobals<{ database?: string }>();
+      const ctx = await createContext({ databaseUrl: database ?? DEMO_DATABASE_URL });
+      const progress = createProgress('demo city');
+      const summary = await ctx.demo.ensure({ instruments: options.instruments, onProgress: progress });
+      progress.finish();
+      process.stderr.write(`${summary.created ? 'created' : 'found'} demo city: ${summary.organizations.toLocaleString('en-US')} organizations, ${summary.instruments.toLocaleString('en-US')} instruments, ${summary.verifications.toLocaleString('en-US')} verifications\n`);
+      if (options.serve) await serve(ctx, options);
+      else await ctx.close();
+    });
+}

@@ -1,0 +1,23 @@
+// The `jiliang` command line. Every command calls the same services as the HTTP API.
+import { Command, Option } from 'commander';
+import { registerServe } from './commands/serve.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerMigrate } from './commands/migrate.ts';
+import { registerImport } from './commands/import.ts';
+import { registerExport } from './commands/export.ts';
+import { runCommand } from './run.ts';
+
+const program = new Command()
+  .name('jiliang')
+  .description('计量 Jiliang — metrology supervision and service platform')
+  .version('0.1.0')
+  .addOption(new Option('--database <url>', 'sqlite:<path> or postgres://… (default: $DATABASE_URL or sqlite:./jiliang-data/jiliang.db)').env('DATABASE_URL'))
+  .showHelpAfterError();
+
+registerServe(program);
+registerDemo(program);
+registerMigrate(program);
+registerImport(program);
+registerExport(program);
+
+await runCommand(() => program.parseAsync(process.argv));

@@ -1,0 +1,108 @@
+// The Fastify app factory: builds the server without listening so tests can `inject`.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { AppError } from '../domain/errors.ts';
+import { toFieldErrors, strictAjv } from '../services/validation.ts';
+import type { AppContext } from '../services/context.ts';
+import { preferredLanguage, problemFor, problemFromAppError } from '../domain/problem.ts';
+import { referenceRoutes } from './routes/reference-routes.ts';
+import { organizationRoutes } from './routes/organization-routes.ts';
+import { instrumentRoutes } from './routes/instrument-routes.ts';
+import { supervisionRoutes } from './routes/supervision-routes.ts';
+import { importExportRoutes } from './routes/import-export-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+export interface AppOptions {
+  /** Folder of the built web UI; served at / when it exists. */
+  readonly webRoot?: string;
+  readonly logger?: boolean;
+  readonly version?: string;
+}
+
+// Query strings arrive as text: coerce them to the declared types. Bodies are never coerced.
+const queryAjv = addFormats(new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, useDefaults: false, strict: false }));
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const webRoot = resolve(options.webRoot ?? 'dist/web');
+  const webAvailable = existsSync(resolve(webRoot, 'index.html'));
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    ajv: { customOptions: { strict: false } },
+  });
+
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv.compile(schema) : queryAjv.compile(schema)));
+  app.setSchemaErrorFormatter((errors, dataVar) => Object.assign(new Error(dataVar), { fieldErrors: toFieldErrors(errors as never), part: dataVar }));
+
+  app.setErrorHandler((error: FastifyError & { fieldErrors?: ReturnType<typeof toFieldErrors>; part?: string }, request, reply) => {
+    const lang = preferredLanguage(request.headers['accept-language']);
+    const instance = request.url;
+    if (error instanceof AppError) {
+      return reply.status(error.status).type('application/problem+json').send(problemFromAppError(error, lang, instance));
+    }
+    if (error.fieldErrors) {
+      // Pointers are relative to the part that failed; say which part for query and params.
+      const prefix = error.part === 'body' ? '' : `/${error.part}`;
+      const errors = error.fieldErrors.map((e) => ({ ...e, pointer: `${prefix}${e.pointer === '/' ? '' : e.pointer}` || '/' }));
+      return reply.status(422).type('application/problem+json').send(problemFor('JL_ERR_VALIDATION', lang, { errors, instance }));
+    }
+    const code =
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? 'JL_ERR_UNSUPPORTED_MEDIA_TYPE'
+        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'JL_ERR_PAYLOAD_TOO_LARGE'
+          : error.statusCode === 400
+            ? 'JL_ERR_MALFORMED_BODY'
+            : 'JL_ERR_INTERNAL';
+    if (code === 'JL_ERR_INTERNAL') request.log.error(error);
+    return reply.status(problemFor(code, lang).status).type('application/problem+json').send(problemFor(code, lang, { instance }));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const lang = preferredLanguage(request.headers['accept-language']);
+    if (request.url.startsWith('/api/') || !webAvailable) {
+      return reply.status(404).type('application/problem+json').send(problemFor('JL_ERR_NOT_FOUND', lang, { instance: request.url }));
+    }
+    // Client-side routes of the single-page app.
+    return reply.sendFile('index.html');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Jiliang API', version: options.version ?? '0.1.0', description: '计量监督与服务平台 — metrology supervision and service platform' },
+      tags: [
+        { name: 'reference', description: '参考数据 Reference data' },
+        { name: 'organizations', description: '单位 Organizations' },
+        { name: 'instruments', description: '计量器具 Instruments' },
+        { name: 'supervision', description: '监督 Supervision' },
+        { name: 'imports', description: '导入导出 Import and export' },
+      ],
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { ctx });
+      await api.register(referenceRoutes, { ctx });
+      await api.register(organizationRoutes, { ctx });
+      await api.register(instrumentRoutes, { ctx });
+      await api.register(supervisionRoutes, { ctx });
+      await api.register(importExportRoutes, { ctx });
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (webAvailable) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+  return app;
+}

@@ -1,0 +1,39 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import { Instrument, InstrumentAction, InstrumentEvent, InstrumentQuery, NewInstrument } from '../../services/schemas/instrument.ts';
+import { NewVerification, Verification } from '../../services/schemas/verification.ts';
+import { Page } from '../../services/schemas/common.ts';
+import { IdParams, ProblemResponses } from './shared-schemas.ts';
+import type { RouteOptions } from './route-context.ts';
+
+const InstrumentPage = Type.Intersect([Page(Instrument), Type.Object({ asOf: Type.String(), dueSoonDays: Type.Integer() })]);
+const InstrumentDetail = Type.Intersect([Instrument, Type.Object({ events: Type.Array(InstrumentEvent), verifications: Type.Array(Verification) })]);
+
+export const instrumentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {
+  const tags = ['instruments'];
+  app.get(
+    '/instruments',
+    { schema: { tags, summary: '器具列表（含到期状态筛选）', querystring: InstrumentQuery, response: { 200: InstrumentPage, ...ProblemResponses } } },
+    async (req) => ctx.instruments.list(req.query),
+  );
+  app.post(
+    '/instruments',
+    { schema: { tags, summary: '器具备案', body: NewInstrument, response: { 201: Instrument, ...ProblemResponses } } },
+    async (req, reply) => reply.status(201).send(await ctx.instruments.register(req.body)),
+  );
+  app.get(
+    '/instruments/:id',
+    { schema: { tags, summary: '器具详情与全部历史', params: IdParams, response: { 200: InstrumentDetail, ...ProblemResponses } } },
+    async (req) => ctx.instruments.get((req.params as { id: number }).id),
+  );
+  app.post(
+    '/instruments/:id/actions',
+    { schema: { tags, summary: '生命周期操作：安装、停用、恢复、修理、报废', params: IdParams, body: InstrumentAction, response: { 200: Instrument, ...ProblemResponses } } },
+    async (req) => ctx.instruments.act((req.params as { id: number }).id, req.body),
+  );
+  app.post(
+    '/instruments/:id/verifications',
+    { schema: { tags, summary: '录入检定记录', params: IdParams, body: NewVerification, response: { 201: Verification, ...ProblemResponses } } },
+    async (req, reply) => reply.status(201).send(await ctx.verifications.record((req.params as { id: number }).id, req.body)),
+  );
+};

@@ -1,0 +1,63 @@
+// Builds every service over one database. Edges (http, cli, jobs) receive this and never the store.
+import { openDatabase, DEFAULT_DATABASE_URL, type DialectName } from '../store/db.ts';
+import { migrateToLatest } from '../store/migrate.ts';
+import { ReferenceService } from './reference-service.ts';
+import { OrganizationService } from './organization-service.ts';
+import { InstrumentService } from './instrument-service.ts';
+import { VerificationService } from './verification-service.ts';
+import { ImportService } from './import/import-service.ts';
+import { ExportService } from './export-service.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { StatsService } from './stats-service.ts';
+import { DemoService } from './demo/demo-service.ts';
+
+export interface ContextConfig {
+  readonly databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  readonly pgSchema?: string | undefined;
+  /** Days before the due date an instrument counts as due soon (default 30). */
+  readonly dueSoonDays?: number | undefined;
+  readonly clock?: Clock | undefined;
+}
+
+export interface AppContext {
+  readonly dialect: DialectName;
+  readonly clock: Clock;
+  readonly reference: ReferenceService;
+  readonly organizations: OrganizationService;
+  readonly instruments: InstrumentService;
+  readonly verifications: VerificationService;
+  readonly imports: ImportService;
+  readonly exports: ExportService;
+  readonly stats: StatsService;
+  readonly demo: DemoService;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: ContextConfig = {}): Promise<AppContext> {
+  const clock = config.clock ?? systemClock();
+  const opened = openDatabase(config.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { schema: config.pgSchema });
+  try {
+    await migrateToLatest(opened.db);
+    const reference = await ReferenceService.load(opened.db, clock.today());
+    const organizations = new OrganizationService(opened.db, reference, clock);
+    const instruments = new InstrumentService(opened.db, reference, clock, config.dueSoonDays ?? 30);
+    const verifications = new VerificationService(opened.db, reference, clock);
+    return {
+      dialect: opened.dialect,
+      clock,
+      reference,
+      organizations,
+      instruments,
+      verifications,
+      imports: new ImportService(opened.db, organizations, instruments),
+      exports: new ExportService(instruments),
+      stats: new StatsService(opened.db),
+      demo: new DemoService(opened.db, opened.sqlite, reference, clock),
+      close: opened.close,
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

@@ -1,0 +1,301 @@
+// Registering instruments (备案), reading them with their derived due state, and their lifecycle.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import * as instruments from '../store/repositories/instrument-repository.ts';
+import * as orgs from '../store/repositories/organization-repository.ts';
+import { listVerificationsOfInstrument } from '../store/repositories/verification-repository.ts';
+import { AppError, fieldError, validationError, type FieldError } from '../domain/errors.ts';
+import { applyEvent, actionToEvent, type LifecycleState, type SuspensionReason } from '../domain/registry/lifecycle.ts';
+import { addDays } from '../domain/common/dates.ts';
+import { dueState, dueStateBounds, type DueState } from '../domain/verification/due-state.ts';
+import type { InstrumentStatus } from '../domain/registry/types.ts';
+import { assertSchema, checkSchema } from './validation.ts';
+import {
+  InstrumentAction,
+  InstrumentQuery,
+  NewInstrument,
+  type Instrument,
+  type InstrumentEvent,
+} from './schemas/instrument.ts';
+import type { Verification } from './schemas/verification.ts';
+import { toVerification } from './verification-mapping.ts';
+import type { ReferenceService } from './reference-service.ts';
+import type { Clock } from './clock.ts';
+import { toOffset, type Page } from './paging.ts';
+import type { BatchValidation, RowErrors } from './batch.ts';
+
+type InstrumentRowWithOwner = instruments.InstrumentRow & { owner_name: string };
+
+export interface InstrumentDetail extends Instrument {
+  readonly events: InstrumentEvent[];
+  readonly verifications: Verification[];
+}
+
+export interface InstrumentPage extends Page<Instrument> {
+  readonly asOf: string;
+  readonly dueSoonDays: number;
+}
+
+export class InstrumentService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly reference: ReferenceService,
+    private readonly clock: Clock,
+    readonly defaultDueSoonDays: number,
+  ) {}
+
+  toInstrument(row: InstrumentRowWithOwner, dueSoonDays = this.defaultDueSoonDays): Instrument {
+    return {
+      id: row.id,
+      categoryCode: row.category_code,
+      manufacturer: row.manufacturer,
+      model: row.model,
+      serialNo: row.serial_no,
+      patternApprovalNo: row.pattern_approval_no,
+      accuracyClass: row.accuracy_class,
+      measuringRange: row.measuring_range,
+      site: row.site,
+      districtCode: row.district_code,
+      useDomain: row.use_domain,
+      ownerId: row.owner_id,
+      ownerName: row.owner_name,
+      manufacturedOn: row.manufactured_on,
+      registeredOn: row.registered_on,
+      installedOn: row.installed_on,
+      serviceLifeMonths: row.service_life_months,
+      status: row.status as InstrumentStatus,
+      suspensionReason: row.suspension_reason,
+      nextDueOn: row.next_due_on,
+      dueState: dueState(row.next_due_on, this.clock.today(), dueSoonDays),
+      lastVerifiedOn: row.last_verified_on,
+      lastConclusion: row.last_conclusion,
+      createdAt: row.created_at,
+    };
+  }
+
+  async register(input: unknown): Promise<Instrument> {
+    const { valid, invalid } = await this.validateMany([input]);
+    if (invalid.length) {
+      const errors = invalid[0]!.errors;
+      if (errors.some((e) => e.code === 'duplicate_instrument')) throw new AppError('JL_ERR_DUPLICATE_INSTRUMENT', errors);
+      throw validationError(errors);
+    }
+    const [id] = await this.db.transaction().execute((trx) => this.write(trx, valid.map((v) => v.value)));
+    return this.toInstrument((await instruments.findInstrumentById(this.db, id!))!);
+  }
+
+  /** Shape and domain checks for many rows, including duplicates within the batch and already registered. */
+  async validateMany(inputs: readonly unknown[]): Promise<BatchValidation<NewInstrument>> {
+    const today = this.clock.today();
+    const candidates: { index: number; value: NewInstrument }[] = [];
+    const invalid: RowErrors[] = [];
+    const seen = new Set<string>();
+    for (const [index, input] of inputs.entries()) {
+      const checked = checkSchema(NewInstrument, input);
+      if (!checked.ok) {
+        invalid.push({ index, errors: checked.errors });
+        continue;
+      }
+      const v = checked.value;
+      const errors: FieldError[] = [];
+      const category = this.reference.category(v.categoryCode);
+      if (!category) errors.push(fieldError('/categoryCode', 'unknown_category'));
+      const district = this.reference.resolveDistrict(v.districtCode);
+      if (!district) errors.push(fieldError('/districtCode', 'unknown_district'));
+      const useDomain = this.reference.useDomain(v.useDomain);
+      if (!useDomain) errors.push(fieldError('/useDomain', 'unknown_use_domain'));
+      const registeredOn = v.registeredOn ?? today;
+      for (const field of ['manufacturedOn', 'registeredOn', 'installedOn'] as const) {
+        const date = field === 'registeredOn' ? registeredOn : v[field];
+        if (date && date > today) errors.push(fieldError(`/${field}`, 'date_in_future'));
+      }
+      if (v.manufacturedOn && v.manufacturedOn > registeredOn) errors.push(fieldError('/registeredOn', 'date_order'));
+      if (v.manufacturedOn && v.installedOn && v.installedOn < v.manufacturedOn) errors.push(fieldError('/installedOn', 'date_order'));
+      const identity = { manufacturer: v.manufacturer.trim(), model: v.model.trim(), serial_no: v.serialNo.trim() };
+      const key = instruments.identityKey(identity);
+      if (seen.has(key)) errors.push(fieldError('/serialNo', 'duplicate_instrument'));
+      if (errors.length) {
+        invalid.push({ index, errors });
+        continue;
+      }
+      seen.add(key);
+      candidates.push({
+        index,
+        value: {
+          ...v,
+          categoryCode: category!.code,
+          districtCode: district!.code,
+          useDomain: useDomain!.code,
+          manufacturer: identity.manufacturer,
+          model: identity.model,
+          serialNo: identity.serial_no,
+          registeredOn,
+        },
+      });
+    }
+    const owners = await orgs.findRolesByIds(this.db, [...new Set(candidates.map((c) => c.value.ownerId))]);
+    const existing = await instruments.findExistingIdentities(
+      this.db,
+      candidates.map((c) => ({ manufacturer: c.value.manufacturer, model: c.value.model, serial_no: c.value.serialNo })),
+    );
+    const valid = candidates.filter((c) => {
+      const errors: FieldError[] = [];
+      if (!owners.has(c.value.ownerId)) errors.push(fieldError('/ownerId', 'unknown_organization'));
+      if (existing.has(instruments.identityKey({ manufacturer: c.value.manufacturer, model: c.value.model, serial_no: c.value.serialNo }))) {
+        errors.push(fieldError('/serialNo', 'duplicate_instrument'));
+      }
+      if (errors.length) invalid.push({ index: c.index, errors });
+      return errors.length === 0;
+    });
+    invalid.sort((a, b) => a.index - b.index);
+    return { valid, invalid };
+  }
+
+  /** Writes validated rows (with their registered/installed events) inside the caller's transaction. */
+  async write(trx: Kysely<Database>, rows: readonly NewInstrument[]): Promise<number[]> {
+    const recordedAt = this.clock.now().toISOString();
+    return instruments.insertInstruments(
+      trx,
+      rows.map((r) => {
+        const registeredOn = r.registeredOn!;
+        const installed = r.installedOn != null;
+        return {
+          row: {
+            category_code: r.categoryCode,
+            manufacturer: r.manufacturer,
+            model: r.model,
+            serial_no: r.serialNo,
+            pattern_approval_no: r.patternApprovalNo ?? null,
+            accuracy_class: r.accuracyClass ?? null,
+            measuring_range: r.measuringRange ?? null,
+            site: r.site ?? null,
+            district_code: r.districtCode,
+            use_domain: r.useDomain,
+            owner_id: r.ownerId,
+            manufactured_on: r.manufacturedOn ?? null,
+            registered_on: registeredOn,
+            installed_on: r.installedOn ?? null,
+            service_life_months: r.serviceLifeMonths ?? null,
+            status: installed ? 'in_use' : 'registered',
+            suspension_reason: null,
+            // Never verified: the first verification is due at registration.
+            next_due_on: registeredOn,
+            last_verified_on: null,
+            last_conclusion: null,
+            created_at: recordedAt,
+          },
+          events: [
+            { kind: 'registered', occurred_on: registeredOn, detail: '{}', recorded_at: recordedAt },
+            ...(installed ? [{ kind: 'installed', occurred_on: r.installedOn!, detail: '{}', recorded_at: recordedAt }] : []),
+          ],
+        };
+      }),
+    );
+  }
+
+  async get(id: number): Promise<InstrumentDetail> {
+    const row = await instruments.findInstrumentById(this.db, id);
+    if (!row) throw new AppError('JL_ERR_NOT_FOUND');
+    const events = await instruments.listInstrumentEvents(this.db, id);
+    const verifications = await listVerificationsOfInstrument(this.db, id);
+    return {
+      ...this.toInstrument(row),
+      events: events.map((e) => ({
+        id: e.id,
+        kind: e.kind as InstrumentEvent['kind'],
+        occurredOn: e.occurred_on,
+        detail: JSON.parse(e.detail) as Record<string, unknown>,
+        recordedAt: e.recorded_at,
+      })),
+      verifications: verifications.map(toVerification),
+    };
+  }
+
+  async list(query: unknown): Promise<InstrumentPage> {
+    const q = assertSchema(InstrumentQuery, query);
+    const today = this.clock.today();
+    const dueSoonDays = q.dueSoonDays ?? this.defaultDueSoonDays;
+    const { page, pageSize, offset, limit } = toOffset(q);
+    const sortParam = q.sort ?? 'nextDueOn';
+    const desc = sortParam.startsWith('-');
+    const sortField = desc ? sortParam.slice(1) : sortParam;
+    const key = ({ nextDueOn: 'next_due_on', id: 'id', registeredOn: 'registered_on' } as const)[sortField as 'nextDueOn' | 'id' | 'registeredOn'];
+    const { rows, total } = await instruments.listInstruments(
+      this.db,
+      {
+        districtCode: q.districtCode,
+        categoryCode: q.categoryCode,
+        status: q.status,
+        ownerId: q.ownerId,
+        serialPrefix: q.q?.trim() || undefined,
+        due: q.dueState ? dueFilter(q.dueState, today, dueSoonDays) : undefined,
+      },
+      { key, desc },
+      { offset, limit },
+    );
+    return { items: rows.map((r) => this.toInstrument(r, dueSoonDays)), total, page, pageSize, asOf: today, dueSoonDays };
+  }
+
+  /** Applies a manual lifecycle action (install, suspend, resume, repair, scrap). */
+  async act(id: number, input: unknown): Promise<Instrument> {
+    const action = assertSchema(InstrumentAction, input);
+    const today = this.clock.today();
+    const occurredOn = action.occurredOn ?? today;
+    await this.db.transaction().execute(async (trx) => {
+      const row = await instruments.findInstrumentById(trx, id);
+      if (!row) throw new AppError('JL_ERR_NOT_FOUND');
+      if (occurredOn > today) throw validationError([fieldError('/occurredOn', 'date_in_future')]);
+      if (occurredOn < row.registered_on) throw validationError([fieldError('/occurredOn', 'date_before_existence')]);
+      const kind = actionToEvent(action.action);
+      const state: LifecycleState = { status: row.status as InstrumentStatus, suspensionReason: row.suspension_reason as SuspensionReason | null };
+      const reason: SuspensionReason | undefined = kind === 'suspended' ? 'owner_request' : undefined;
+      const next = applyEvent(state, { kind, occurredOn, ...(reason ? { reason } : {}) });
+      if (!next) throw new AppError('JL_ERR_INVALID_TRANSITION', [fieldError('/action', 'not_in_list')]);
+      const detail = { ...(action.note ? { note: action.note } : {}), ...(reason ? { reason } : {}) };
+      await instruments.appendInstrumentEvent(trx, id, { kind, occurred_on: occurredOn, detail: JSON.stringify(detail), recorded_at: this.clock.now().toISOString() });
+      await instruments.updateInstrumentProjection(trx, id, {
+        status: next.status,
+        suspension_reason: next.suspensionReason,
+        ...(kind === 'scrapped' ? { next_due_on: null } : {}),
+        ...(kind === 'installed' ? { installed_on: occurredOn } : {}),
+      });
+    });
+    return this.toInstrument((await instruments.findInstrumentById(this.db, id))!);
+  }
+
+  /** Counts per district and due state (the supervision view). */
+  async dueSummary(dueSoonDays = this.defaultDueSoonDays, districtCode?: string) {
+    const today = this.clock.today();
+    const rows = await instruments.dueCountsByDistrict(this.db, dueStateBounds(today, dueSoonDays), districtCode);
+    const byDistrict = rows.map((r) => ({
+      districtCode: r.district_code,
+      valid: Number(r.valid),
+      dueSoon: Number(r.due_soon),
+      overdue: Number(r.overdue),
+      notApplicable: Number(r.not_applicable),
+      suspended: Number(r.suspended),
+      total: Number(r.total),
+    }));
+    const totals = { valid: 0, dueSoon: 0, overdue: 0, notApplicable: 0, suspended: 0, total: 0 };
+    for (const d of byDistrict) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];
+    return { asOf: today, dueSoonDays, totals, byDistrict };
+  }
+}
+
+/** The next_due_on range for a due state, using the same boundaries as the pure derivation. */
+export function dueFilter(state: DueState, today: string, windowDays: number): instruments.InstrumentFilter['due'] {
+  const { overdueBefore, dueSoonThrough } = dueStateBounds(today, windowDays);
+  switch (state) {
+    case 'overdue':
+      return { to: dayBefore(overdueBefore) };
+    case 'due_soon':
+      return { from: overdueBefore, to: dueSoonThrough };
+    case 'valid':
+      return { from: dayAfter(dueSoonThrough) };
+    case 'not_applicable':
+      return 'none';
+  }
+}
+
+const dayBefore = (d: string) => addDays(d, -1);
+const dayAfter = (d: string) => addDays(d, 1);

@@ -1,0 +1,29 @@
+import type { VerificationRow } from '../store/repositories/verification-repository.ts';
+import { itemPasses, type VerificationItem } from '../domain/verification/types.ts';
+import type { Verification } from './schemas/verification.ts';
+
+export function toVerification(row: VerificationRow & { institution_name: string }): Verification {
+  const items = JSON.parse(row.items) as VerificationItem[];
+  return {
+    id: row.id,
+    instrumentId: row.instrument_id,
+    institutionId: row.institution_id,
+    institutionName: row.institution_name,
+    verifiedOn: row.verified_on,
+    verifier: row.verifier,
+    checker: row.checker,
+    approver: row.approver,
+    regulation: row.regulation,
+    place: row.place,
+    environment: JSON.parse(row.environment) as Verification['environment'],
+    standards: JSON.parse(row.standards) as Verification['standards'],
+    items: items.map((i) => ({ ...i, pass: itemPasses(i) })) as Verification['items'],
+    adjusted: row.adjusted === 1,
+    conclusion: row.conclusion as Verification['conclusion'],
+    documentKind: row.conclusion === 'pass' ? 'certificate' : 'result_notice',
+    documentNo: row.document_no,
+    validUntil: row.valid_until,
+    catalogueEdition: row.catalogue_edition,
+    recordedAt: row.recorded_at,
+  };
+}

@@ -1,0 +1,70 @@
+// Verification records and per-institution document numbering.
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, VerificationTable } from '../schema.ts';
+
+export type VerificationRow = Selectable<VerificationTable>;
+export type NewVerificationRow = Insertable<VerificationTable>;
+
+export async function insertVerification(db: Kysely<Database>, row: NewVerificationRow): Promise<number> {
+  const { id } = await db.insertInto('verification').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertVerifications(db: Kysely<Database>, rows: readonly NewVerificationRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('verification').values(rows.slice(i, i + 200)).execute();
+}
+
+export async function listVerificationsOfInstrument(db: Kysely<Database>, instrumentId: number) {
+  return db
+    .selectFrom('verification')
+    .innerJoin('organization', 'organization.id', 'verification.institution_id')
+    .selectAll('verification')
+    .select('organization.name as institution_name')
+    .where('instrument_id', '=', instrumentId)
+    .orderBy('verified_on')
+    .orderBy('verification.id')
+    .execute();
+}
+
+export async function findVerificationById(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('verification')
+    .innerJoin('organization', 'organization.id', 'verification.institution_id')
+    .selectAll('verification')
+    .select('organization.name as institution_name')
+    .where('verification.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * Reserves the next number in an institution's yearly sequence for a document kind. Must run inside
+ * the transaction that uses the number, so a rolled-back write leaves no gap.
+ */
+export async function reserveDocumentNumber(db: Kysely<Database>, institutionId: number, kind: string, year: number): Promise<number> {
+  const updated = await db
+    .updateTable('document_sequence')
+    .set((eb) => ({ last_value: eb('last_value', '+', 1) }))
+    .where('institution_id', '=', institutionId)
+    .where('kind', '=', kind)
+    .where('year', '=', year)
+    .returning('last_value')
+    .executeTakeFirst();
+  if (updated) return updated.last_value;
+  await db.insertInto('document_sequence').values({ institution_id: institutionId, kind, year, last_value: 1 }).execute();
+  return 1;
+}
+
+/** Sets a sequence to at least `value` (used after bulk loads that numbered documents themselves). */
+export async function raiseDocumentSequence(db: Kysely<Database>, institutionId: number, kind: string, year: number, value: number): Promise<void> {
+  const existing = await db
+    .selectFrom('document_sequence')
+    .select('last_value')
+    .where('institution_id', '=', institutionId)
+    .where('kind', '=', kind)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (!existing) await db.insertInto('document_sequence').values({ institution_id: institutionId, kind, year, last_value: value }).execute();
+  else if (existing.last_value < value) {
+    await db.updateTable('document_sequence').set({ last_value: value }).where('institution_id', '=', institutionId).where('kind', '=', kind).where('year', '=', year).execute();
+  }
+}
