@@ -38,7 +38,7 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
   const clock = config.clock ?? systemClock();
   const opened = openDatabase(config.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { schema: config.pgSchema });
   try {
-    await migrateToLatest(opened.db);
+    await migrateToLatest(opened.db, opened.schema ?? undefined);
     const reference = await ReferenceService.load(opened.db, clock.today());
     const organizations = new OrganizationService(opened.db, reference, clock);
     const instruments = new InstrumentService(opened.db, reference, clock, config.dueSoonDays ?? 30);

@@ -15,6 +15,8 @@ export interface OpenDatabase {
   readonly dialect: DialectName;
   /** The raw better-sqlite3 handle, for the bulk-load fast path; null on PostgreSQL. */
   readonly sqlite: SQLite.Database | null;
+  /** PostgreSQL: the schema in use (`public` unless one was given); null on SQLite. */
+  readonly schema: string | null;
   readonly close: () => Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL, options: OpenOp
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqlite, schema: null, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: url,
@@ -51,5 +53,5 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL, options: OpenOp
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+  return { db, dialect: 'postgres', sqlite: null, schema: options.schema ?? 'public', close: () => db.destroy() };
 }
