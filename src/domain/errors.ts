@@ -44,6 +44,7 @@ export const FIELD_PROBLEMS = {
   date_before_existence: { zh: '日期早于器具出厂或登记日期', en: 'The date is before the instrument existed' },
   date_order: { zh: '日期先后顺序不正确', en: 'Dates are out of order' },
   conclusion_mismatch: { zh: '结论与各检定项目结果不一致', en: 'The conclusion contradicts the item results' },
+  conflicting_fields: { zh: '与其他字段相互矛盾', en: 'This field conflicts with another field' },
   instrument_scrapped: { zh: '器具已报废', en: 'The instrument has been scrapped' },
 } as const;
 

@@ -80,7 +80,7 @@ export class InstrumentService {
       if (errors.some((e) => e.code === 'duplicate_instrument')) throw new AppError('JL_ERR_DUPLICATE_INSTRUMENT', errors);
       throw validationError(errors);
     }
-    const [id] = await this.db.transaction().execute((trx) => this.write(trx, valid.map((v) => v.value)));
+    const [id] = await this.writeInTransaction(valid.map((v) => v.value));
     return this.toInstrument((await instruments.findInstrumentById(this.db, id!))!);
   }
 
@@ -133,22 +133,35 @@ export class InstrumentService {
         },
       });
     }
-    const owners = await orgs.findRolesByIds(this.db, [...new Set(candidates.map((c) => c.value.ownerId))]);
+    const ownerIdsByUscc = await orgs.findIdsByUscc(this.db, [...new Set(candidates.flatMap((c) => (c.value.ownerUscc ? [c.value.ownerUscc.trim().toUpperCase()] : [])))]);
+    const owners = await orgs.findRolesByIds(this.db, [...new Set([...candidates.flatMap((c) => (c.value.ownerId ? [c.value.ownerId] : [])), ...ownerIdsByUscc.values()])]);
     const existing = await instruments.findExistingIdentities(
       this.db,
       candidates.map((c) => ({ manufacturer: c.value.manufacturer, model: c.value.model, serial_no: c.value.serialNo })),
     );
-    const valid = candidates.filter((c) => {
+    const valid: { index: number; value: NewInstrument }[] = [];
+    for (const c of candidates) {
       const errors: FieldError[] = [];
-      if (!owners.has(c.value.ownerId)) errors.push(fieldError('/ownerId', 'unknown_organization'));
-      if (existing.has(instruments.identityKey({ manufacturer: c.value.manufacturer, model: c.value.model, serial_no: c.value.serialNo }))) {
+      const { ownerUscc, ...value } = c.value;
+      const byUscc = ownerUscc === undefined ? undefined : (ownerIdsByUscc.get(ownerUscc.trim().toUpperCase()) ?? null);
+      if (value.ownerId === undefined && byUscc === undefined) errors.push(fieldError('/ownerId', 'required'));
+      else if (value.ownerId !== undefined && byUscc !== undefined) {
+        if (byUscc !== value.ownerId) errors.push(fieldError('/ownerUscc', 'conflicting_fields'));
+      } else if (byUscc === null) errors.push(fieldError('/ownerUscc', 'unknown_organization'));
+      else if (!owners.has(value.ownerId ?? byUscc!)) errors.push(fieldError('/ownerId', 'unknown_organization'));
+      if (existing.has(instruments.identityKey({ manufacturer: value.manufacturer, model: value.model, serial_no: value.serialNo }))) {
         errors.push(fieldError('/serialNo', 'duplicate_instrument'));
       }
       if (errors.length) invalid.push({ index: c.index, errors });
-      return errors.length === 0;
-    });
+      else valid.push({ index: c.index, value: { ...value, ownerId: value.ownerId ?? byUscc! } });
+    }
     invalid.sort((a, b) => a.index - b.index);
     return { valid, invalid };
+  }
+
+  /** Writes validated rows in a transaction of their own (bulk registration without a spreadsheet; bench/). */
+  async writeInTransaction(rows: readonly NewInstrument[]): Promise<number[]> {
+    return this.db.transaction().execute((trx) => this.write(trx, rows));
   }
 
   /** Writes validated rows (with their registered/installed events) inside the caller's transaction. */
@@ -171,7 +184,7 @@ export class InstrumentService {
             site: r.site ?? null,
             district_code: r.districtCode,
             use_domain: r.useDomain,
-            owner_id: r.ownerId,
+            owner_id: r.ownerId!,
             manufactured_on: r.manufacturedOn ?? null,
             registered_on: registeredOn,
             installed_on: r.installedOn ?? null,

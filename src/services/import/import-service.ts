@@ -106,21 +106,8 @@ export class ImportService {
     return this.organizations.validateMany(parsed.map((p) => p.input));
   }
 
-  /** Resolves owners by USCC, then hands the rows to the instrument rules. */
-  private async validateInstruments(parsed: ParsedRow[]): Promise<BatchValidation<unknown>> {
-    const usccs = [...new Set(parsed.map((p) => p.input.ownerUscc).filter((u): u is string => typeof u === 'string'))];
-    const owners = await this.organizations.idsByUscc(usccs.map((u) => u.toUpperCase()));
-    const inputs = parsed.map((p) => {
-      const { ownerUscc, ...rest } = p.input;
-      if (ownerUscc === undefined) return rest;
-      const ownerId = owners.get(String(ownerUscc).toUpperCase());
-      if (ownerId === undefined) {
-        p.errors.push({ ...fieldError('/ownerUscc', 'unknown_organization'), column: 'ownerUscc' });
-        return { ...rest, ownerId: 0x7fffffff }; // any id; the row is already rejected
-      }
-      return { ...rest, ownerId };
-    });
-    return this.instruments.validateMany(inputs);
+  private async validateInstruments(parsed: readonly ParsedRow[]): Promise<BatchValidation<unknown>> {
+    return this.instruments.validateMany(parsed.map((p) => p.input));
   }
 }
 
@@ -183,6 +170,6 @@ function convertCell(cell: Cell, column: TemplateColumn): unknown {
 /** Maps a service field pointer back to the template column it came from. */
 function toRowError(e: FieldError, columns: readonly TemplateColumn[]): ImportRowError {
   const key = e.pointer.split('/')[1] ?? '';
-  const column = key === 'ownerId' ? 'ownerUscc' : columns.some((c) => c.key === key) ? key : '';
+  const column = columns.some((c) => c.key === key) ? key : '';
   return { ...e, pointer: column ? `/${column}` : e.pointer, column };
 }
