@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createContext } from '../../services/context.ts';
+import { openContext } from './shared.ts';
 import { createProgress } from '../progress.ts';
 import { parsePort, serve, type ServeOptions } from './serve.ts';
 
@@ -14,8 +14,7 @@ export function registerDemo(program: Command): void {
     .option('--instruments <n>', 'number of instruments to generate', (v) => Number(v), 100_000)
     .option('--no-serve', 'only create the demo database')
     .action(async (options: ServeOptions & { instruments: number; serve: boolean }, command: Command) => {
-      const { database } = command.optsWithGlobals<{ database?: string }>();
-      const ctx = await createContext({ databaseUrl: database ?? DEMO_DATABASE_URL });
+      const ctx = await openContext(command, { databaseUrl: DEMO_DATABASE_URL });
       const progress = createProgress('demo city');
       const summary = await ctx.demo.ensure({ instruments: options.instruments, onProgress: progress });
       progress.finish();

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../../services/context.ts';
-import { buildApp } from '../../http/app.ts';
 import { openContext } from './shared.ts';
 
 export interface ServeOptions {
@@ -10,6 +9,7 @@ export interface ServeOptions {
 
 /** Listens until SIGINT/SIGTERM, then closes the server and the database. */
 export async function serve(ctx: AppContext, options: ServeOptions): Promise<void> {
+  const { buildApp } = await import('../../http/app.ts');
   const app = await buildApp(ctx, { logger: process.env.JILIANG_LOG === '1' });
   await app.listen({ port: options.port, host: options.host });
   process.stderr.write(`Jiliang 计量 is serving http://${options.host}:${options.port} (database: ${ctx.dialect})\n`);
