@@ -1,0 +1,55 @@
+// Helpers for driving antd widgets and waiting without a test framework's auto-retrying expect.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Locator, Page } from 'playwright-core';
+
+/** Polls until `check` returns true (or a truthy value), failing with `what` after the timeout. */
+export async function eventually<T>(what: string, check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+    await sleep(100);
+  }
+}
+
+/** Waits until the locator matches exactly `count` elements. */
+export async function expectCount(locator: Locator, count: number, what = 'elements'): Promise<void> {
+  await eventually(`${count} ${what}`, async () => (await locator.count()) === count);
+}
+
+/** Waits until the locator's text contains `text`. */
+export async function expectText(locator: Locator, text: string | RegExp): Promise<string> {
+  return eventually(`text ${String(text)}`, async () => {
+    const content = (await locator.first().textContent()) ?? '';
+    return (typeof text === 'string' ? content.includes(text) : text.test(content)) ? content : '';
+  });
+}
+
+/** Opens an antd Select by its data-testid, optionally types a search, and clicks the option. */
+export async function pickOption(page: Page, testId: string, label: string, search?: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  if (search !== undefined) await page.keyboard.type(search);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
+  await option.waitFor({ state: 'visible' });
+  await option.click();
+}
+
+/** Texts of the visible instrument rows' serial numbers. */
+export async function serialNumbers(page: Page, tableTestId = 'instrument-table'): Promise<string[]> {
+  return page.getByTestId(tableTestId).getByTestId('instrument-row').evaluateAll((rows) =>
+    rows.map((row) => row.getAttribute('data-serial-no') ?? '').sort(),
+  );
+}
+
+/** Waits until the table shows exactly these serial numbers (any order). */
+export async function expectSerials(page: Page, expected: string[], tableTestId = 'instrument-table'): Promise<void> {
+  const want = [...expected].sort().join(',');
+  await eventually(`rows ${want}`, async () => (await serialNumbers(page, tableTestId)).join(',') === want);
+}

@@ -1,0 +1,71 @@
+// Providers (antd locale and theme, react-query, router) and the route table.
+import { App as AntApp, ConfigProvider } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ApiError } from './api/client.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { antdLocale } from './i18n/antdLocale.ts';
+import { useLang } from './lib/useLang.ts';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { DuePage } from './pages/DuePage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
+import { InstrumentDetailPage } from './pages/InstrumentDetailPage.tsx';
+import { InstrumentListPage } from './pages/InstrumentListPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrganizationDetailPage } from './pages/OrganizationDetailPage.tsx';
+import { OrganizationListPage } from './pages/OrganizationListPage.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // client errors will not fix themselves; retry only server and network failures
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+const theme = {
+  token: { colorPrimary: '#1677ff', borderRadius: 6 },
+  components: { Layout: { siderBg: '#001529', headerHeight: 56 } },
+} as const;
+
+function Routed() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<DashboardPage />} />
+          <Route path="instruments" element={<InstrumentListPage />} />
+          <Route path="instruments/:id" element={<InstrumentDetailPage />} />
+          <Route path="due" element={<DuePage />} />
+          <Route path="organizations" element={<OrganizationListPage />} />
+          <Route path="organizations/:id" element={<OrganizationDetailPage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+export function App() {
+  const lang = useLang();
+  useEffect(() => {
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  return (
+    <ConfigProvider locale={antdLocale(lang)} theme={theme}>
+      <AntApp notification={{ top: 72 }} message={{ top: 64 }}>
+        <QueryClientProvider client={queryClient}>
+          <Routed />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

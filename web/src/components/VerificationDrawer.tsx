@@ -1,0 +1,341 @@
+// Drawer form to record a verification (检定记录): institution, people, environment, standards
+// used, items with their errors against the MPE, and the conclusion.
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Space, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useRecordVerification } from '../api/instruments.ts';
+import { useOrganizations } from '../api/organizations.ts';
+import type { Conclusion, NewVerification } from '../api/types.ts';
+import { compact } from '../lib/clean.ts';
+import { isFuture, toApiDate, today } from '../lib/dates.ts';
+import { OrganizationSelect } from './OrganizationSelect.tsx';
+import { useServerErrors } from './problem.tsx';
+
+interface StandardValues {
+  name?: string;
+  certificateNo?: string;
+  measuringRange?: string;
+  uncertainty?: string;
+  validUntil?: Dayjs;
+}
+
+interface ItemValues {
+  name?: string;
+  nominal?: number | null;
+  error?: number | null;
+  mpe?: number | null;
+  unit?: string;
+}
+
+interface FormValues {
+  institutionId: number;
+  verifiedOn: Dayjs;
+  verifier: string;
+  checker: string;
+  approver: string;
+  regulation?: string;
+  place: string;
+  environment?: { temperatureC?: number | null; humidityPct?: number | null; other?: string };
+  standards: StandardValues[];
+  items: ItemValues[];
+  adjusted: boolean;
+  conclusion: Conclusion;
+}
+
+function itemPasses(item: ItemValues | undefined): boolean | null {
+  if (!item || typeof item.error !== 'number' || typeof item.mpe !== 'number') return null;
+  return Math.abs(item.error) <= Math.abs(item.mpe);
+}
+
+function toBody(values: FormValues): NewVerification {
+  const env = values.environment ?? {};
+  return {
+    institutionId: values.institutionId,
+    verifiedOn: toApiDate(values.verifiedOn) ?? '',
+    verifier: values.verifier.trim(),
+    checker: values.checker.trim(),
+    approver: values.approver.trim(),
+    ...(values.regulation?.trim() ? { regulation: values.regulation.trim() } : {}),
+    place: values.place.trim(),
+    environment: compact({ temperatureC: env.temperatureC, humidityPct: env.humidityPct, other: env.other }) as NewVerification['environment'],
+    standards: values.standards.map((s) =>
+      compact({ ...s, validUntil: toApiDate(s.validUntil) }),
+    ) as NewVerification['standards'],
+    items: values.items.map((i) =>
+      compact({ name: i.name, nominal: i.nominal, error: i.error, mpe: i.mpe, unit: i.unit }),
+    ) as NewVerification['items'],
+    adjusted: values.adjusted,
+    conclusion: values.conclusion,
+  };
+}
+
+interface Props {
+  readonly instrumentId: number;
+  readonly regulation?: string | undefined;
+  readonly open: boolean;
+  readonly onClose: () => void;
+}
+
+export function VerificationDrawer({ instrumentId, regulation, open, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const serverErrors = useServerErrors(form);
+  const record = useRecordVerification(instrumentId);
+  const institutes = useOrganizations({ role: 'verification_institute', page: 1, pageSize: 1 }, open);
+  const items = Form.useWatch('items', form) as ItemValues[] | undefined;
+  const anyFails = (items ?? []).some((item) => itemPasses(item) === false);
+
+  const submit = async (values: FormValues) => {
+    serverErrors.reset();
+    try {
+      const created = await record.mutateAsync(toBody(values));
+      void message.success(t('verification.success', { documentNo: created.documentNo }));
+      form.resetFields();
+      onClose();
+    } catch (error) {
+      serverErrors.handle(error);
+    }
+  };
+
+  const required = [{ required: true }];
+  const third = { xs: 24, sm: 8 } as const;
+
+  return (
+    <Drawer
+      title={t('verification.title')}
+      open={open}
+      onClose={onClose}
+      size={860}
+      destroyOnHidden
+      data-testid="verification-drawer"
+      extra={
+        <Space>
+          <Button onClick={onClose} data-testid="drawer-cancel">{t('common.cancel')}</Button>
+          <Button type="primary" loading={record.isPending} onClick={() => form.submit()} data-testid="verification-submit">
+            {t('common.submit')}
+          </Button>
+        </Space>
+      }
+    >
+      {institutes.data && institutes.data.total === 0 && (
+        <Alert type="warning" showIcon title={t('verification.noInstitution')} style={{ marginBottom: 16 }} />
+      )}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        scrollToFirstError
+        onFinish={submit}
+        initialValues={{
+          verifiedOn: today(),
+          regulation,
+          standards: [{}],
+          items: [{}],
+          adjusted: false,
+          conclusion: 'pass',
+        }}
+        onValuesChange={(changed: Partial<FormValues>, all) => {
+          if (changed.items) {
+            const verdicts = (all.items ?? []).map(itemPasses);
+            if (verdicts.some((v) => v === false)) form.setFieldValue('conclusion', 'fail');
+            else if (verdicts.length && verdicts.every((v) => v === true)) form.setFieldValue('conclusion', 'pass');
+          }
+        }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} sm={16}>
+            <Form.Item name="institutionId" label={t('verification.institution')} rules={required}>
+              <OrganizationSelect role="verification_institute" placeholder={t('verification.institutionPlaceholder')} data-testid="field-institutionId" />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item name="verifiedOn" label={t('verification.verifiedOn')} rules={required}>
+              <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="field-verifiedOn" />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item name="verifier" label={t('verification.verifier')} rules={[{ required: true, whitespace: true }]}>
+              <Input data-testid="field-verifier" />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item name="checker" label={t('verification.checker')} rules={[{ required: true, whitespace: true }]}>
+              <Input data-testid="field-checker" />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item name="approver" label={t('verification.approver')} rules={[{ required: true, whitespace: true }]}>
+              <Input data-testid="field-approver" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="regulation" label={t('verification.regulation')}>
+              <Input data-testid="field-regulation" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="place" label={t('verification.place')} rules={[{ required: true, whitespace: true }]}>
+              <Input data-testid="field-place" />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item name={['environment', 'temperatureC']} label={t('verification.temperature')}>
+              <InputNumber style={{ width: '100%' }} min={-60} max={100} step={0.1} data-testid="field-temperatureC" />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item name={['environment', 'humidityPct']} label={t('verification.humidity')}>
+              <InputNumber style={{ width: '100%' }} min={0} max={100} step={1} data-testid="field-humidityPct" />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item name={['environment', 'other']} label={t('verification.envOther')}>
+              <Input data-testid="field-envOther" />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Divider titlePlacement="start">{t('verification.standards')}</Divider>
+        <Form.List name="standards" rules={[{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('verification.atLeastOne')))) }]}>
+          {(fields, { add, remove }, { errors }) => (
+            <>
+              {fields.map((field) => (
+                <Card key={field.key} size="small" style={{ marginBottom: 8 }} data-testid={`standard-${field.name}`}>
+                  <Row gutter={8} align="bottom">
+                    <Col xs={24} sm={8}>
+                      <Form.Item name={[field.name, 'name']} label={t('verification.standardName')} rules={[{ required: true, whitespace: true }]}>
+                        <Input data-testid={`standard-${field.name}-name`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={8}>
+                      <Form.Item name={[field.name, 'certificateNo']} label={t('verification.certificateNo')}>
+                        <Input data-testid={`standard-${field.name}-certificateNo`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={8}>
+                      <Form.Item name={[field.name, 'validUntil']} label={t('verification.standardValidUntil')}>
+                        <DatePicker style={{ width: '100%' }} data-testid={`standard-${field.name}-validUntil`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={8}>
+                      <Form.Item name={[field.name, 'measuringRange']} label={t('verification.measuringRange')}>
+                        <Input data-testid={`standard-${field.name}-measuringRange`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={12}>
+                      <Form.Item name={[field.name, 'uncertainty']} label={t('verification.uncertainty')}>
+                        <Input data-testid={`standard-${field.name}-uncertainty`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={4}>
+                      <Form.Item>
+                        <Button danger icon={<DeleteOutlined />} disabled={fields.length <= 1} onClick={() => remove(field.name)} aria-label={t('common.remove')} />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </Card>
+              ))}
+              <Form.ErrorList errors={errors} />
+              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({})} data-testid="add-standard">
+                {t('verification.addStandard')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+
+        <Divider titlePlacement="start">{t('verification.items')}</Divider>
+        <Form.List name="items" rules={[{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('verification.atLeastOne')))) }]}>
+          {(fields, { add, remove }, { errors }) => (
+            <>
+              {fields.map((field) => {
+                const verdict = itemPasses(items?.[field.name]);
+                return (
+                  <Row key={field.key} gutter={8} align="top" data-testid={`item-${field.name}`}>
+                    <Col xs={24} sm={5}>
+                      <Form.Item name={[field.name, 'name']} label={t('verification.itemName')} rules={[{ required: true, whitespace: true }]}>
+                        <Input data-testid={`item-${field.name}-name`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={4}>
+                      <Form.Item name={[field.name, 'nominal']} label={t('verification.nominal')}>
+                        <InputNumber style={{ width: '100%' }} data-testid={`item-${field.name}-nominal`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={4}>
+                      <Form.Item name={[field.name, 'error']} label={t('verification.error')} rules={required}>
+                        <InputNumber style={{ width: '100%' }} data-testid={`item-${field.name}-error`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={5}>
+                      <Form.Item name={[field.name, 'mpe']} label={t('verification.mpe')} rules={required}>
+                        <InputNumber style={{ width: '100%' }} min={0} data-testid={`item-${field.name}-mpe`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={6} sm={2}>
+                      <Form.Item name={[field.name, 'unit']} label={t('verification.unit')}>
+                        <Input data-testid={`item-${field.name}-unit`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={4} sm={2}>
+                      <Form.Item label={t('verification.itemResult')}>
+                        {verdict === null ? (
+                          <Typography.Text type="secondary">—</Typography.Text>
+                        ) : (
+                          <Tag color={verdict ? 'green' : 'red'} data-testid={`item-${field.name}-result`}>
+                            {t(verdict ? 'conclusion.pass' : 'conclusion.fail')}
+                          </Tag>
+                        )}
+                      </Form.Item>
+                    </Col>
+                    <Col xs={2} sm={2}>
+                      <Form.Item label=" ">
+                        <Button danger icon={<DeleteOutlined />} disabled={fields.length <= 1} onClick={() => remove(field.name)} aria-label={t('common.remove')} />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                );
+              })}
+              <Form.ErrorList errors={errors} />
+              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({})} data-testid="add-item">
+                {t('verification.addItem')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+
+        <Divider />
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="adjusted" valuePropName="checked">
+              <Checkbox data-testid="field-adjusted">{t('verification.adjusted')}</Checkbox>
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="conclusion"
+              label={t('verification.conclusion')}
+              rules={[
+                { required: true },
+                {
+                  validator: async (_, value: Conclusion) =>
+                    value === 'pass' && anyFails ? Promise.reject(new Error(t('verification.mismatch'))) : undefined,
+                },
+              ]}
+            >
+              <Radio.Group
+                data-testid="field-conclusion"
+                optionType="button"
+                buttonStyle="solid"
+                options={[
+                  { value: 'pass', label: <span data-testid="conclusion-pass">{t('conclusion.pass')}</span> },
+                  { value: 'fail', label: <span data-testid="conclusion-fail">{t('conclusion.fail')}</span> },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Drawer>
+  );
+}
