@@ -12,6 +12,7 @@ export interface CatalogEntry {
 export const ERROR_CATALOG = {
   JL_ERR_VALIDATION: { status: 422, exitCode: 2, zh: '输入数据未通过校验', en: 'The input failed validation' },
   JL_ERR_MALFORMED_BODY: { status: 400, exitCode: 2, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  JL_ERR_MALFORMED_REQUEST: { status: 400, exitCode: 2, zh: '请求地址或参数无法解析', en: 'The request URL or its parameters cannot be parsed' },
   JL_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, exitCode: 2, zh: '不支持的内容类型', en: 'Unsupported content type' },
   JL_ERR_PAYLOAD_TOO_LARGE: { status: 413, exitCode: 2, zh: '请求体过大', en: 'The request body is too large' },
   JL_ERR_NOT_FOUND: { status: 404, exitCode: 3, zh: '未找到所请求的资源', en: 'The requested resource was not found' },

@@ -1,7 +1,7 @@
 // The Fastify app factory: builds the server without listening so tests can `inject`.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { Ajv } from 'ajv';
@@ -38,6 +38,16 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     ajv: { customOptions: { strict: false } },
+    // Errors raised before routing (an undecodable URL) and by the HTTP parser get problem JSON too.
+    frameworkErrors: (_error, request, reply) => {
+      const problem = problemFor('JL_ERR_MALFORMED_REQUEST', preferredLanguage(request.headers['accept-language']), { instance: request.url });
+      void (reply as unknown as FastifyReply).status(400).type('application/problem+json').send(problem);
+    },
+    clientErrorHandler: (_error, socket) => {
+      const body = JSON.stringify(problemFor('JL_ERR_MALFORMED_REQUEST', 'zh'));
+      if (!socket.writable) return socket.destroy();
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
   });
 
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv.compile(schema) : queryAjv.compile(schema)));

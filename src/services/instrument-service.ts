@@ -263,7 +263,12 @@ export class InstrumentService {
       const state: LifecycleState = { status: row.status as InstrumentStatus, suspensionReason: row.suspension_reason as SuspensionReason | null };
       const reason: SuspensionReason | undefined = kind === 'suspended' ? 'owner_request' : undefined;
       const next = applyEvent(state, { kind, occurredOn, ...(reason ? { reason } : {}) });
-      if (!next) throw new AppError('JL_ERR_INVALID_TRANSITION', [fieldError('/action', 'not_in_list')]);
+      if (!next) {
+        throw new AppError('JL_ERR_INVALID_TRANSITION', [], {
+          zh: `器具当前状态为 ${state.status}${state.suspensionReason ? `（${state.suspensionReason}）` : ''}，不能执行 ${action.action}`,
+          en: `The instrument is ${state.status}${state.suspensionReason ? ` (${state.suspensionReason})` : ''}; ${action.action} is not allowed`,
+        });
+      }
       const detail = { ...(action.note ? { note: action.note } : {}), ...(reason ? { reason } : {}) };
       await instruments.appendInstrumentEvent(trx, id, { kind, occurred_on: occurredOn, detail: JSON.stringify(detail), recorded_at: this.clock.now().toISOString() });
       await instruments.updateInstrumentProjection(trx, id, {

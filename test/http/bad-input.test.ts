@@ -93,6 +93,20 @@ describeEachDialect('bad input over HTTP', (ctx) => {
     assert.deepEqual(response.json().errors.map((e: { pointer: string }) => e.pointer).sort(), ['/querystring/dueState', '/querystring/pageSize']);
   });
 
+  test('an undecodable URL → 400 problem', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/instr%ZZ' });
+    assert.equal(response.statusCode, 400, response.body);
+    assert.equal(response.json().code, 'JL_ERR_MALFORMED_REQUEST');
+  });
+
+  test('a refused lifecycle action → 409 naming the status', async () => {
+    const scrapped = await ctx().instruments.register(instrumentInput(ownerId, { serialNo: 'GONE-409' }));
+    await ctx().instruments.act(scrapped.id, { action: 'scrap' });
+    counts = await ctx().stats.counts();
+    const problem = await expectProblem(await postJson(app, `/api/v1/instruments/${scrapped.id}/actions`, { action: 'resume' }, { 'accept-language': 'en' }), 409, 'JL_ERR_INVALID_TRANSITION');
+    assert.match(problem.detail, /scrapped/);
+  });
+
   test('unknown API route → 404 problem', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     assert.equal(response.statusCode, 404);

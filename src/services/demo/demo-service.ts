@@ -1,12 +1,20 @@
-// PLACEHOLDER — being written (demo city generator). See the demo helper's task.
+// The demo city of Chongqing (`jiliang demo`): created once, if the database has no organisations,
+// as a deterministic function of today's date, a seed and the requested size, in one transaction
+// so that a crash leaves no half city.
 import type { Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { Database } from '../../store/schema.ts';
+import { countRows } from '../../store/repositories/stats-repository.ts';
 import type { ReferenceService } from '../reference-service.ts';
 import type { Clock } from '../clock.ts';
+import { buildCity } from './city.ts';
+import { writeCity } from './writer.ts';
 
 export interface DemoOptions {
+  /** Number of instruments (default 100,000); organisations scale with it (about one per 18). */
   readonly instruments: number;
+  /** Seed of the generator; the same seed and date give the same city. */
+  readonly seed?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -17,6 +25,11 @@ export interface DemoSummary {
   readonly verifications: number;
 }
 
+export const DEFAULT_DEMO_SEED = 8_023_001;
+
+// Share of the progress bar for planning the city; writing it takes the rest.
+const PLANNING_SHARE = 0.3;
+
 export class DemoService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -25,8 +38,35 @@ export class DemoService {
     private readonly clock: Clock,
   ) {}
 
-  async ensure(_options: DemoOptions): Promise<DemoSummary> {
-    void this.db; void this.sqlite; void this.reference; void this.clock;
-    throw new Error('not yet written');
+  async ensure(options: DemoOptions): Promise<DemoSummary> {
+    if (((await countRows(this.db)).organization ?? 0) > 0) return this.summary(false);
+    const total = Math.max(1, options.instruments);
+    // Progress is reported in instruments' worth of work, so the bar reads "n / instruments".
+    let reported = -1;
+    const report = (fraction: number) => {
+      const done = Math.min(total, Math.floor(fraction * total));
+      if (done === reported) return;
+      reported = done;
+      options.onProgress?.(done, total);
+    };
+    report(0);
+    const plan = buildCity(
+      this.reference,
+      { today: this.clock.today(), seed: options.seed ?? DEFAULT_DEMO_SEED, instruments: Math.max(0, Math.floor(options.instruments)) },
+      (f) => report(f * PLANNING_SHARE),
+    );
+    const created = await this.db.transaction().execute(async (trx) => {
+      // Someone may have filled the database meanwhile; then this is not ours to create.
+      if (((await countRows(trx)).organization ?? 0) > 0) return false;
+      await writeCity(trx, this.sqlite, plan, (f) => report(PLANNING_SHARE + f * (1 - PLANNING_SHARE)));
+      return true;
+    });
+    report(1);
+    return this.summary(created);
+  }
+
+  private async summary(created: boolean): Promise<DemoSummary> {
+    const counts = await countRows(this.db);
+    return { created, organizations: counts.organization ?? 0, instruments: counts.instrument ?? 0, verifications: counts.verification ?? 0 };
   }
 }
