@@ -114,7 +114,7 @@ function numberDocuments(instruments: PlannedInstrument[]): { records: PlannedRe
   instruments.forEach((inst, i) =>
     inst.timeline.verifications.forEach((verification, local) =>
       // One numeric key (day, then instrument, then its own order) sorts far faster than strings.
-      flat.push({ instrument: i, local, verification, key: (toDay(verification.verifiedOn) * 2 ** 20 + i) * 64 + local }),
+      flat.push({ instrument: i, local, verification, key: (toDay(verification.verifiedOn) * 2 ** 24 + i) * 64 + local }),
     ),
   );
   flat.sort((a, b) => a.key - b.key);

@@ -39,6 +39,9 @@ export class DemoService {
   ) {}
 
   async ensure(options: DemoOptions): Promise<DemoSummary> {
+    if (!Number.isSafeInteger(options.instruments) || options.instruments < 0) {
+      throw new RangeError(`the demo city needs a whole, non-negative number of instruments (got ${options.instruments})`);
+    }
     if (((await countRows(this.db)).organization ?? 0) > 0) return this.summary(false);
     const total = Math.max(1, options.instruments);
     // Progress is reported in instruments' worth of work, so the bar reads "n / instruments".
@@ -52,7 +55,7 @@ export class DemoService {
     report(0);
     const plan = buildCity(
       this.reference,
-      { today: this.clock.today(), seed: options.seed ?? DEFAULT_DEMO_SEED, instruments: Math.max(0, Math.floor(options.instruments)) },
+      { today: this.clock.today(), seed: options.seed ?? DEFAULT_DEMO_SEED, instruments: options.instruments },
       (f) => report(f * PLANNING_SHARE),
     );
     const created = await this.db.transaction().execute(async (trx) => {

@@ -23,7 +23,8 @@ export interface InstrumentDraft {
 
 /**
  * How strongly a category concentrates in the city centres (exponent on the district's boost):
- * taxis and chargers are urban, household meters follow population alone.
+ * taxis and chargers are urban, household meters follow population, and LPG gas meters are found
+ * where the gas grid does not reach, in the counties.
  */
 const URBAN_BIAS: Readonly<Record<string, number>> = {
   TAXI_METER: 2.5,
@@ -163,7 +164,8 @@ function siteOf(rng: Prng, registry: OrgRegistry, spec: CategorySpec, owner: Org
     case 'market':
       return n === 1 ? `${owner.label}公平秤` : `${owner.label}${n - 1}号摊位`;
     case 'shop':
-      return owner.contactPhone.startsWith('023') ? `${owner.address} ${rng.pick(['生鲜区', '果蔬区', '称重台', '熟食区'])}${rng.int(1, 6)}号` : owner.address;
+      // Supermarkets (companies, 91…) have several weighing counters; a small shop (92…) has its counter.
+      return owner.uscc.startsWith('91') ? `${owner.address} ${rng.pick(['生鲜区', '果蔬区', '称重台', '熟食区'])}${rng.int(1, 6)}号` : owner.address;
     case 'hospital':
       return `${owner.label}${rng.pick(HOSPITAL_DEPARTMENTS)}`;
     case 'clinic':

@@ -80,6 +80,7 @@ interface OwnerNaming {
   readonly tier?: number;
   readonly roles?: OrganizationRole[];
   readonly place?: string | undefined;
+  readonly street?: string | undefined;
   readonly contact?: string | undefined;
 }
 
@@ -235,11 +236,12 @@ export class OrgRegistry {
 
   private ownerName(rng: Prng, kind: OwnerKind, district: string, n: number): OwnerNaming {
     const named = this.ownerNaming(rng, kind, district, n);
-    return { ...named, place: this.lastPlace };
+    return { ...named, place: this.lastPlace, street: this.lastStreet };
   }
 
   // The place drawn last for a name, so that the address lies in the street the name mentions.
   private lastPlace: string | undefined;
+  private lastStreet: string | undefined;
   private lastPerson: string | undefined;
 
   private ownerNaming(rng: Prng, kind: OwnerKind, district: string, n: number): OwnerNaming {
@@ -247,8 +249,13 @@ export class OrgRegistry {
     const p = this.profile(district);
     const short = p.short;
     this.lastPlace = undefined;
+    this.lastStreet = undefined;
     this.lastPerson = undefined;
-    const place = () => (this.lastPlace = rng.pick(p.places));
+    const place = () => {
+      this.lastStreet = undefined;
+      return (this.lastPlace = rng.pick(p.places));
+    };
+    const road = () => (this.lastStreet = this.street(rng, district, place()));
     const person = () => (this.lastPerson = this.personName(rng));
     const county = full.endsWith('县');
     switch (kind) {
@@ -256,7 +263,7 @@ export class OrgRegistry {
         const brand = rng.weightedIndex([5, 3, 2]);
         let label = '';
         const name = this.uniqueName(rng, () => {
-          label = `${rng.chance(0.35) ? this.street(rng, district, place()) : place()}加油站`;
+          label = `${rng.chance(0.35) ? road() : place()}加油站`;
           if (brand === 0) return `中国石化销售股份有限公司重庆${short}${label}`;
           if (brand === 1) return `中国石油天然气股份有限公司重庆${short}销售分公司${label}`;
           return `重庆${rng.pick(TRADE_NAMES)}石油有限公司${short}${label}`;
@@ -267,7 +274,7 @@ export class OrgRegistry {
         const name = this.uniqueName(rng, () =>
           rng.chance(0.5)
             ? `重庆${rng.pick(TRADE_NAMES)}天然气有限公司${short}${place()}加气站`
-            : `中国石油天然气股份有限公司重庆${short}销售分公司${this.street(rng, district, place())}CNG加气站`,
+            : `中国石油天然气股份有限公司重庆${short}销售分公司${road()}CNG加气站`,
         );
         return { name, label: name, authority: '91', landline: true };
       }
@@ -284,8 +291,7 @@ export class OrgRegistry {
       case 'market': {
         let label = '';
         const name = this.uniqueName(rng, () => {
-          const pl = place();
-          label = rng.chance(0.2) ? `${this.street(rng, district, pl)}农贸市场` : `${pl}${rng.pick(['农贸市场', '农贸市场', '菜市场', '综合市场'])}`;
+          label = rng.chance(0.2) ? `${road()}农贸市场` : `${place()}${rng.pick(['农贸市场', '农贸市场', '菜市场', '综合市场'])}`;
           return rng.chance(0.85) ? `重庆市${full}${label}管理有限公司` : `重庆${rng.pick(TRADE_NAMES)}农产品市场经营管理有限公司`;
         });
         if (!label || !name.includes(label)) label = name.replace(/(经营)?管理有限公司$/, '');
@@ -375,9 +381,9 @@ export class OrgRegistry {
     }
   }
 
-  /** An address in the district, in the given place if any: 重庆市渝北区两路正街123号. */
-  address(rng: Prng, district: string, place?: string): string {
-    return `重庆市${this.districtName(district)}${this.street(rng, district, place)}${rng.int(1, 399)}号`;
+  /** An address in the district, in the given street or place if any: 重庆市渝北区两路正街123号. */
+  address(rng: Prng, district: string, place?: string, street?: string): string {
+    return `重庆市${this.districtName(district)}${street ?? this.street(rng, district, place)}${rng.int(1, 399)}号`;
   }
 
   /** A household address for a utility meter. */
@@ -452,6 +458,7 @@ export class OrgRegistry {
       authority: string;
       landline: boolean;
       place?: string | undefined;
+      street?: string | undefined;
       contact?: string | undefined;
     },
   ): OrgDraft {
@@ -464,7 +471,7 @@ export class OrgRegistry {
       label: o.label,
       district: o.district,
       roles: o.roles,
-      address: this.address(rng, o.district, o.place),
+      address: this.address(rng, o.district, o.place, o.street),
       contactName: o.contact ?? this.personName(rng),
       contactPhone: this.phone(rng, o.landline),
       capacity: 0,
