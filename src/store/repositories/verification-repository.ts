@@ -14,26 +14,21 @@ export async function insertVerifications(db: Kysely<Database>, rows: readonly N
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('verification').values(rows.slice(i, i + 200)).execute();
 }
 
-export async function listVerificationsOfInstrument(db: Kysely<Database>, instrumentId: number) {
+/** Verifications with the issuing institution's name. */
+function withInstitution(db: Kysely<Database>) {
   return db
     .selectFrom('verification')
     .innerJoin('organization', 'organization.id', 'verification.institution_id')
     .selectAll('verification')
-    .select('organization.name as institution_name')
-    .where('instrument_id', '=', instrumentId)
-    .orderBy('verified_on')
-    .orderBy('verification.id')
-    .execute();
+    .select('organization.name as institution_name');
+}
+
+export async function listVerificationsOfInstrument(db: Kysely<Database>, instrumentId: number) {
+  return withInstitution(db).where('instrument_id', '=', instrumentId).orderBy('verified_on').orderBy('verification.id').execute();
 }
 
 export async function findVerificationById(db: Kysely<Database>, id: number) {
-  return db
-    .selectFrom('verification')
-    .innerJoin('organization', 'organization.id', 'verification.institution_id')
-    .selectAll('verification')
-    .select('organization.name as institution_name')
-    .where('verification.id', '=', id)
-    .executeTakeFirst();
+  return withInstitution(db).where('verification.id', '=', id).executeTakeFirst();
 }
 
 /**
