@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerImport } from './commands/import.ts';
 import { registerExport } from './commands/export.ts';
+import { registerMetrology } from './commands/metrology.ts';
 import { runCommand } from './run.ts';
 
 const program = new Command()
@@ -19,5 +20,6 @@ registerDemo(program);
 registerMigrate(program);
 registerImport(program);
 registerExport(program);
+registerMetrology(program);
 
 await runCommand(() => program.parseAsync(process.argv));

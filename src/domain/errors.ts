@@ -46,6 +46,7 @@ export const FIELD_PROBLEMS = {
   date_order: { zh: '日期先后顺序不正确', en: 'Dates are out of order' },
   conclusion_mismatch: { zh: '结论与各检定项目结果不一致', en: 'The conclusion contradicts the item results' },
   conflicting_fields: { zh: '与其他字段相互矛盾', en: 'This field conflicts with another field' },
+  invalid_value: { zh: '数值无效', en: 'Invalid value' },
   instrument_scrapped: { zh: '器具已报废', en: 'The instrument has been scrapped' },
 } as const;
 
@@ -57,10 +58,12 @@ export interface FieldError {
   readonly code: FieldProblemCode;
   readonly zh: string;
   readonly en: string;
+  /** Specifics beyond the code's message (e.g. which expression token is wrong), in English. */
+  readonly detail?: string;
 }
 
-export function fieldError(pointer: string, code: FieldProblemCode): FieldError {
-  return { pointer, code, ...FIELD_PROBLEMS[code] };
+export function fieldError(pointer: string, code: FieldProblemCode, detail?: string): FieldError {
+  return { pointer, code, ...FIELD_PROBLEMS[code], ...(detail ? { detail } : {}) };
 }
 
 export class AppError extends Error {

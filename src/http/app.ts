@@ -16,6 +16,7 @@ import { instrumentRoutes } from './routes/instrument-routes.ts';
 import { supervisionRoutes } from './routes/supervision-routes.ts';
 import { importExportRoutes } from './routes/import-export-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { metrologyRoutes } from './routes/metrology-routes.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         { name: 'instruments', description: '计量器具 Instruments' },
         { name: 'supervision', description: '监督 Supervision' },
         { name: 'imports', description: '导入导出 Import and export' },
+        { name: 'metrology', description: '计量计算 Metrology calculations' },
       ],
     },
   });
@@ -108,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(instrumentRoutes, { ctx });
       await api.register(supervisionRoutes, { ctx });
       await api.register(importExportRoutes, { ctx });
+      await api.register(metrologyRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { ExportService } from './export-service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { StatsService } from './stats-service.ts';
 import { DemoService } from './demo/demo-service.ts';
+import { MetrologyService } from './metrology-service.ts';
 
 export interface ContextConfig {
   readonly databaseUrl?: string | undefined;
@@ -31,6 +32,7 @@ export interface AppContext {
   readonly exports: ExportService;
   readonly stats: StatsService;
   readonly demo: DemoService;
+  readonly metrology: MetrologyService;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
       exports: new ExportService(instruments),
       stats: new StatsService(opened.db),
       demo: new DemoService(opened.db, opened.sqlite, reference, clock),
+      metrology: new MetrologyService(),
       close: opened.close,
     };
   } catch (error) {

@@ -3,7 +3,7 @@ import { Id } from '../../services/schemas/common.ts';
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-const FieldError = Type.Object({ pointer: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });
+const FieldError = Type.Object({ pointer: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String(), detail: Type.Optional(Type.String()) });
 
 /** RFC 9457 problem document as served for every error. */
 export const Problem = Type.Object(

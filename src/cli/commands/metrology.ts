@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { Argument, type Command } from 'commander';
+import { AppError } from '../../domain/errors.ts';
+import { METROLOGY_KINDS, MetrologyService, type MetrologyKind } from '../../services/metrology-service.ts';
+
+function readInput(file: string | undefined): unknown {
+  const text = readFileSync(file ?? 0, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('JL_ERR_MALFORMED_BODY');
+  }
+}
+
+export function registerMetrology(program: Command): void {
+  program
+    .command('metrology')
+    .description('run a metrology calculation: JSON in (file or stdin), JSON out; invalid input exits 2 with a problem JSON')
+    .addArgument(new Argument('<kind>', 'calculation').choices(METROLOGY_KINDS))
+    .argument('[file]', 'input JSON file (default: stdin)')
+    .action((kind: MetrologyKind, file: string | undefined) => {
+      const result = new MetrologyService().calculate(kind, readInput(file));
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    });
+}

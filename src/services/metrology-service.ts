@@ -1,0 +1,23 @@
+// The industrial metrology calculations (GUM, Monte Carlo, conformance, intervals, gauge R&R, SPC)
+// behind both `POST /api/v1/metrology/<kind>` and `jiliang metrology <kind>`.
+import { METROLOGY_KINDS, MetrologyInputError, runMetrology, type MetrologyKind } from '../metrology/index.ts';
+import { AppError, fieldError } from '../domain/errors.ts';
+
+export { METROLOGY_KINDS, type MetrologyKind };
+
+export class MetrologyService {
+  /** Runs a calculation; bad input becomes JL_ERR_VALIDATION with the library's pointers. */
+  calculate(kind: MetrologyKind, input: unknown): unknown {
+    try {
+      return runMetrology(kind, input);
+    } catch (error) {
+      if (error instanceof MetrologyInputError) {
+        throw new AppError(
+          'JL_ERR_VALIDATION',
+          error.problems.map((p) => fieldError(p.pointer || '/', 'invalid_value', p.message)),
+        );
+      }
+      throw error;
+    }
+  }
+}

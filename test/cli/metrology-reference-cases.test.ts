@@ -1,0 +1,46 @@
+// Every published reference case in ../shared/testdata/metrology goes through the CLI, as a user
+// would run it: `jiliang metrology <kind> <file>`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { assertMatchesExpected } from '../support/expected-values.ts';
+
+const run = promisify(execFile);
+
+/** Runs the CLI with `input` on stdin; resolves with the exit code and both outputs. */
+function jiliangWithStdin(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/jiliang.js', ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+const casesDir = fileURLToPath(new URL('../../../shared/testdata/metrology/', import.meta.url));
+const cases = readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
+
+test('the reference cases are all there', () => {
+  assert.ok(cases.length >= 10, `found ${cases.length} cases in ${casesDir}`);
+});
+
+for (const file of cases) {
+  const reference = JSON.parse(readFileSync(casesDir + file, 'utf8')) as { kind: string; name: string; input: unknown; expected: unknown };
+  test(`${reference.kind}: ${reference.name}`, async () => {
+    const result = await jiliangWithStdin(['metrology', reference.kind], JSON.stringify(reference.input));
+    assert.equal(result.code, 0, result.stderr);
+    assertMatchesExpected(JSON.parse(result.stdout), reference.expected);
+  });
+}
+
+test('invalid input exits 2 with a problem JSON on stderr', async () => {
+  const error = await run(process.execPath, ['bin/jiliang.js', 'metrology', 'gum', '/dev/null']).catch((e) => e);
+  assert.equal(error.code, 2);
+  assert.equal(JSON.parse(error.stderr).code, 'JL_ERR_MALFORMED_BODY');
+});

@@ -1,0 +1,251 @@
+// Monte Carlo (JCGM 101): reference cases, published examples, distributions, correlation,
+// adaptive mode, GUF validation, and convergence to the GUM for linear Gaussian models.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { MetrologyInputError } from '../../src/metrology/errors.ts';
+import { runGum } from '../../src/metrology/gum/index.ts';
+import {
+  numericalTolerance, runH1HandWritten, runH1MonteCarlo, runMcm, shortestInterval, sortTails, symmetricInterval,
+} from '../../src/metrology/mcm/index.ts';
+
+const CASES = new URL('../../../shared/testdata/metrology/', import.meta.url);
+
+interface Case { kind: string; name: string; input: Record<string, unknown>; expected: unknown }
+
+function loadCases(kind: string): Case[] {
+  return readdirSync(CASES).filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(new URL(f, CASES), 'utf8')) as Case)
+    .filter((c) => c.kind === kind);
+}
+
+/** `[value, tolerance]` pairs match within tolerance, other values exactly (testdata README). */
+function matches(actual: unknown, expected: unknown, path: string): void {
+  if (Array.isArray(expected) && expected.length === 2 && expected.every((x) => typeof x === 'number')) {
+    const [value, tolerance] = expected as [number, number];
+    assert.equal(typeof actual, 'number', `${path} is not a number`);
+    assert.ok(Math.abs((actual as number) - value) <= tolerance, `${path}: ${String(actual)} is not ${value} ± ${tolerance}`);
+  } else if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(actual), `${path} is not an array`);
+    expected.forEach((e, i) => matches((actual as unknown[])[i], e, `${path}/${i}`));
+  } else if (typeof expected === 'object' && expected !== null) {
+    assert.equal(typeof actual, 'object', `${path} is missing`);
+    for (const [key, e] of Object.entries(expected)) matches((actual as Record<string, unknown>)[key], e, `${path}/${key}`);
+  } else {
+    assert.equal(actual, expected, path);
+  }
+}
+
+function problemsOf(input: unknown): { pointer: string; message: string }[] {
+  try {
+    runMcm(input);
+  } catch (error) {
+    assert.ok(error instanceof MetrologyInputError, String(error));
+    return error.problems;
+  }
+  assert.fail('expected MetrologyInputError');
+}
+
+/** |actual − expected| within `sigmas` standard errors. */
+function within(actual: number, expected: number, standardError: number, what: string, sigmas = 5): void {
+  assert.ok(Math.abs(actual - expected) <= sigmas * standardError, `${what}: ${actual} vs ${expected} (se ${standardError})`);
+}
+
+const mcmCases = loadCases('mcm');
+test('the reference cases exist', () => assert.ok(mcmCases.length >= 3));
+// Statistical comparison: the case tolerances are several standard errors at 10⁶ trials, and two
+// seeds must both pass, so a lucky seed cannot hide a bias.
+for (const c of mcmCases) {
+  test(`reference case: ${c.name}`, () => {
+    for (const seed of [1, 20260101]) matches(runMcm({ ...c.input, seed }), c.expected, `seed ${seed}`);
+  });
+}
+
+test('JCGM 101 9.2: the GUF is validated for four Gaussian and four rectangular inputs, not for 9.2.4', () => {
+  const byName = (part: string) => mcmCases.find((c) => c.name.includes(part))!.input;
+  assert.equal(runMcm(byName('9.2.2')).outputs.y!.validation!.passed, true);
+  assert.equal(runMcm(byName('9.2.3')).outputs.y!.validation!.passed, true);
+  const v = runMcm(byName('9.2.4')).outputs.y!.validation!;
+  assert.equal(v.passed, false);
+  assert.equal(v.deltaTolerance, 0.5); // u = 10 to two digits → δ = 0.5
+  assert.ok(v.dLow > 2.5 && v.dHigh > 2.5); // GUF ±19.89 against MCM ±17.02
+});
+
+test('JCGM 101 9.5 (GUM H.1 by Monte Carlo): u = 36 nm, GUF not validated at δ = 0.5 nm', () => {
+  const out = runH1MonteCarlo(1_000_000, 7);
+  const y = out.outputs.y!;
+  assert.equal(Math.round(y.u), 36);
+  assert.ok(Math.abs(y.value - 50000838.6) < 0.5);
+  assert.equal(y.validation!.passed, false);
+  assert.equal(y.validation!.deltaTolerance, 0.5);
+  // The t and curvilinear-trapezoid choices are explained.
+  assert.ok(out.notes.some((n) => n.startsWith('l_s:') && n.includes('t_18')));
+  assert.ok(out.notes.some((n) => n.startsWith('delta_theta:') && n.includes('trapezoid')));
+});
+
+test('the benchmark helpers: compiled engine equals the hand-written loop on the same draws', () => {
+  const engine = runH1MonteCarlo(50_000, 3).outputs.y!;
+  const hand = runH1HandWritten(50_000, 3);
+  assert.equal(engine.value, hand.value);
+  assert.equal(engine.u, hand.u);
+  assert.deepEqual(engine.interval.symmetric, hand.symmetric);
+});
+
+test('a seed reproduces a run exactly; another seed gives another run', () => {
+  const input = { model: 'a*b + c', inputs: { a: { value: 1, u: 0.1, dof: 5 }, b: { value: 2, dist: 'triangular', halfWidth: 0.3 }, c: { value: 0, dist: 'arcsine', halfWidth: 1 } }, trials: 20_000 };
+  assert.deepEqual(runMcm({ ...input, seed: 42 }), runMcm({ ...input, seed: 42 }));
+  assert.notEqual(runMcm({ ...input, seed: 42 }).outputs.y!.value, runMcm({ ...input, seed: 43 }).outputs.y!.value);
+  assert.equal(runMcm({ ...input, seed: 42 }).seed, 42);
+  assert.equal(runMcm(input).trials, 20_000);
+});
+
+test('every input distribution has the intended standard deviation', () => {
+  const M = 200_000;
+  const sd = (spec: object) => runMcm({ model: 'x', inputs: { x: { value: 3, ...spec } }, trials: M, seed: 5 }).outputs.y!;
+  const cases: [object, number][] = [
+    [{ u: 0.5 }, 0.5],
+    [{ dist: 'normal', u: 0.5, dof: 3 }, 0.5], // explicit normal stays Gaussian
+    [{ U: 1, k: 2 }, 0.5],
+    [{ dist: 'rectangular', halfWidth: 2 }, 2 / Math.sqrt(3)],
+    [{ dist: 'triangular', halfWidth: 2 }, 2 / Math.sqrt(6)],
+    [{ dist: 'arcsine', halfWidth: 2 }, 2 / Math.SQRT2],
+    [{ u: 0.5, dof: 10 }, 0.5 * Math.sqrt(10 / 8)], // t_10 scaled by u
+    [{ dist: 't', u: 0.5, dof: 6 }, 0.5 * Math.sqrt(6 / 4)],
+    [{ dist: 'rectangular', halfWidth: 2, dof: 2 }, Math.sqrt(4 / 3 + 1 / 9)], // trapezoid, d = 1
+  ];
+  for (const [spec, expected] of cases) {
+    const y = sd(spec);
+    within(y.value, 3, expected / Math.sqrt(M), `mean of ${JSON.stringify(spec)}`);
+    // se of a standard deviation, generously (heavier tails than Gaussian): σ·√(2/M)·2.
+    within(y.u, expected, (2 * expected * Math.SQRT2) / Math.sqrt(M), `u of ${JSON.stringify(spec)}`);
+  }
+  const uniform = runMcm({ model: 'x', inputs: { x: { dist: 'uniform', low: 1, high: 5 } }, trials: M, seed: 5 }).outputs.y!;
+  within(uniform.u, 4 / Math.sqrt(12), 0.01, 'uniform u', 1);
+  assert.ok(uniform.interval.shortest[0] >= 1 && uniform.interval.shortest[1] <= 5);
+  const fixed = runMcm({ model: 'x + 1', inputs: { x: { value: 3, u: 0 } }, trials: 2000 }).outputs.y!;
+  assert.deepEqual([fixed.value, fixed.u, fixed.interval.symmetric], [4, 0, [4, 4]]);
+});
+
+test('skewed output: shortest and probabilistically symmetric intervals differ', () => {
+  // y = x², x ~ N(0, 1): χ²₁. Symmetric 95 %: [0.000982, 5.024]; shortest: [0, 3.841].
+  const y = runMcm({ model: 'x^2', inputs: { x: { value: 0, u: 1 } }, trials: 1_000_000, seed: 2 }).outputs.y!;
+  assert.ok(Math.abs(y.interval.symmetric[0] - 0.000982) < 1e-4);
+  assert.ok(Math.abs(y.interval.symmetric[1] - 5.024) < 0.03);
+  assert.ok(y.interval.shortest[0] < 1e-5);
+  assert.ok(Math.abs(y.interval.shortest[1] - 3.841) < 0.03);
+  // First-order GUF gives u = 0 here, so validation fails by a wide margin.
+  assert.equal(y.validation!.passed, false);
+});
+
+test('correlated inputs: multivariate Gaussian and multivariate t', () => {
+  const M = 200_000;
+  const gauss = runMcm({ model: 'a + b', inputs: { a: { value: 0, u: 1 }, b: { value: 0, u: 2 } }, correlations: [['a', 'b', -0.5]], trials: M, seed: 9 });
+  within(gauss.outputs.y!.u, Math.sqrt(1 + 4 - 2), Math.sqrt(3) * Math.SQRT1_2 / Math.sqrt(M), 'u(a+b)');
+  assert.ok(gauss.notes.some((n) => n.includes('multivariate Gaussian')));
+  // Multivariate t with 8 dof: covariance scale·ν/(ν−2).
+  const t = runMcm({ model: 'a + b', inputs: { a: { value: 0, u: 1, dof: 8 }, b: { value: 0, u: 2, dof: 8 } }, correlations: [['a', 'b', 0.5]], trials: M, seed: 9 });
+  within(t.outputs.y!.u, Math.sqrt((1 + 4 + 2) * 8 / 6), 3 * Math.sqrt(7) / Math.sqrt(M), 'u(a+b), multivariate t');
+  // Several outputs: the sample correlation of GUM H.2's R and X agrees with the GUF.
+  const h2 = {
+    model: { R: 'V/I*cos(phi)', X: 'V/I*sin(phi)' },
+    inputs: { V: { value: 4.999, u: 0.0032 }, I: { value: 19.661e-3, u: 0.0095e-3 }, phi: { value: 1.04446, u: 0.00075 } },
+    correlations: [['V', 'I', -0.36], ['V', 'phi', 0.86], ['I', 'phi', -0.65]],
+  };
+  const mc = runMcm({ ...h2, trials: M, seed: 4 });
+  const guf = runGum(h2);
+  within(mc.correlation!.R!.X!, guf.correlation!.R!.X!, 2 / Math.sqrt(M), 'r(R, X)');
+  within(mc.outputs.R!.u, guf.outputs.R!.u, guf.outputs.R!.u / Math.sqrt(M), 'u(R)');
+});
+
+test('property: Monte Carlo converges to the GUM for linear Gaussian models', () => {
+  const M = 200_000;
+  fc.assert(fc.property(
+    fc.array(fc.record({
+      c: fc.double({ min: -5, max: 5, noNaN: true }).filter((c) => Math.abs(c) > 0.01),
+      x: fc.double({ min: -100, max: 100, noNaN: true }),
+      u: fc.double({ min: 0.01, max: 10, noNaN: true }),
+    }), { minLength: 1, maxLength: 4 }),
+    fc.integer({ min: 0, max: 2 ** 31 }),
+    (terms, seed) => {
+      const inputs = Object.fromEntries(terms.map((t, i) => [`x${i}`, { value: t.x, u: t.u }]));
+      const model = terms.map((t, i) => `(${t.c})*x${i}`).join(' + ');
+      const gum = runGum({ model, inputs }).outputs.y!;
+      const mc = runMcm({ model, inputs, trials: M, seed }).outputs.y!;
+      within(mc.value, gum.value, gum.u / Math.sqrt(M), 'mean');
+      within(mc.u, gum.u, gum.u / Math.sqrt(2 * M), 'u');
+      // 2.5 % quantile: se = √(p(1−p)/M)/φ(z) ≈ 2.7 u/√M.
+      within(mc.interval.symmetric[0], gum.value - gum.U, (2.7 * gum.u) / Math.sqrt(M), 'y_low');
+      within(mc.interval.symmetric[1], gum.value + gum.U, (2.7 * gum.u) / Math.sqrt(M), 'y_high');
+    },
+  ), { numRuns: 8 });
+});
+
+test('adaptive Monte Carlo stabilizes (JCGM 101 7.9)', () => {
+  const input = { model: 'X1 + X2 + X3 + X4', inputs: Object.fromEntries([1, 2, 3, 4].map((i) => [`X${i}`, { value: 0, u: 1 }])), p: 0.95 };
+  const out = runMcm({ ...input, adaptive: true, ndig: 2, seed: 11 });
+  assert.equal(out.adaptive!.converged, true);
+  assert.equal(out.adaptive!.blockSize, 10_000); // max(100/(1 − p), 10⁴)
+  assert.equal(out.trials, out.adaptive!.blocks * 10_000);
+  assert.ok(out.adaptive!.blocks >= 2);
+  assert.equal(out.adaptive!.tolerance.y, 0.05);
+  within(out.outputs.y!.u, 2, 0.05, 'adaptive u', 1);
+  // A cap too small to stabilize is reported, not hidden.
+  const capped = runMcm({ ...input, adaptive: true, ndig: 4, trials: 30_000, seed: 11 });
+  assert.equal(capped.adaptive!.converged, false);
+  assert.equal(capped.trials, 30_000);
+  assert.ok(capped.notes.some((n) => n.includes('not stabilized')));
+});
+
+test('invalid Monte Carlo input is refused with pointers', () => {
+  const base = { model: 'a + b', inputs: { a: { value: 0, u: 1 }, b: { value: 0, dist: 'rectangular', halfWidth: 1 } } };
+  assert.equal(problemsOf({ ...base, trials: 10 })[0]!.pointer, '/trials');
+  assert.equal(problemsOf({ ...base, trials: 2e7 })[0]!.pointer, '/trials');
+  assert.equal(problemsOf({ ...base, trials: 1500.5 })[0]!.pointer, '/trials');
+  assert.equal(problemsOf({ ...base, seed: -1 })[0]!.pointer, '/seed');
+  assert.equal(problemsOf({ ...base, adaptive: 'yes' })[0]!.pointer, '/adaptive');
+  assert.equal(problemsOf({ ...base, adaptive: true, trials: 15_000 })[0]!.pointer, '/trials');
+  assert.equal(problemsOf({ ...base, trials: 1000, p: 0.9999 })[0]!.pointer, '/trials');
+  assert.match(problemsOf({ ...base, correlations: [['a', 'b', 0.3]] })[0]!.message, /only Gaussian or t inputs/);
+  const mixed = { model: 'a + b', inputs: { a: { value: 0, u: 1, dof: 4 }, b: { value: 0, u: 1 } }, correlations: [['a', 'b', 0.3]] };
+  assert.match(problemsOf(mixed)[0]!.message, /different dof/);
+  const [undefinedModel] = problemsOf({ model: 'sqrt(x)', inputs: { x: { value: 1, u: 1 } }, trials: 10_000 });
+  assert.equal(undefinedModel!.pointer, '/model');
+  assert.match(undefinedModel!.message, /non-finite value in \d+ of 10000 trials/);
+});
+
+test('GUF validation is skipped, not fatal, when the GUF cannot be evaluated', () => {
+  // log(x²) is −∞ at the estimate x = 0 but finite for every draw.
+  const out = runMcm({ model: 'log(x^2)', inputs: { x: { value: 0, u: 1 } }, trials: 10_000 });
+  assert.equal(out.outputs.y!.validation, null);
+  assert.ok(out.notes.some((n) => n.startsWith('GUF validation skipped')));
+});
+
+test('tails sorted by selection equal those of a full sort', () => {
+  fc.assert(fc.property(
+    fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 50, maxLength: 400 }),
+    fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+    (xs, p) => {
+      const full = Float64Array.from(xs).sort();
+      const k = Math.max(1, Math.floor(xs.length * (1 - p)));
+      const tails = sortTails(Float64Array.from(xs), k);
+      assert.deepEqual(tails.subarray(0, k), full.subarray(0, k));
+      assert.deepEqual(tails.subarray(xs.length - k), full.subarray(xs.length - k));
+      const q = xs.length - k;
+      if (k === xs.length - Math.round(p * xs.length)) {
+        assert.deepEqual(symmetricInterval(tails, p), symmetricInterval(full, p));
+        assert.deepEqual(shortestInterval(tails, p), shortestInterval(full, p));
+      }
+      assert.ok(q >= 0);
+    },
+  ), { numRuns: 300 });
+});
+
+test('numerical tolerance δ of JCGM 101 7.9.2', () => {
+  assert.equal(numericalTolerance(0.0026, 2), 0.00005);
+  assert.equal(numericalTolerance(35.7, 2), 0.5);
+  assert.equal(numericalTolerance(2, 2), 0.05);
+  assert.equal(numericalTolerance(2, 1), 0.5);
+  assert.equal(numericalTolerance(9.96, 2), 0.5); // rounds to 10 → c = 10, ℓ = 0
+  assert.equal(numericalTolerance(0, 2), 0);
+});
