@@ -1,9 +1,11 @@
 import type { VerificationRow } from '../store/repositories/verification-repository.ts';
-import { itemPasses, type VerificationItem } from '../domain/verification/types.ts';
+import type { VerificationItem } from '../domain/verification/types.ts';
+import { judgeItem, type ItemDecision } from '../domain/verification/item-decision.ts';
 import type { Verification } from './schemas/verification.ts';
 
 export function toVerification(row: VerificationRow & { institution_name: string }): Verification {
-  const items = JSON.parse(row.items) as VerificationItem[];
+  // Items recorded before decision rules carry no decision: they were judged by simple acceptance.
+  const items = JSON.parse(row.items) as (VerificationItem & { decision?: ItemDecision })[];
   return {
     id: row.id,
     instrumentId: row.instrument_id,
@@ -17,7 +19,10 @@ export function toVerification(row: VerificationRow & { institution_name: string
     place: row.place,
     environment: JSON.parse(row.environment) as Verification['environment'],
     standards: JSON.parse(row.standards) as Verification['standards'],
-    items: items.map((i) => ({ ...i, pass: itemPasses(i) })) as Verification['items'],
+    items: items.map((i) => {
+      const decision = i.decision ?? judgeItem(i);
+      return { ...i, decision, pass: decision.accept };
+    }) as Verification['items'],
     adjusted: row.adjusted === 1,
     conclusion: row.conclusion as Verification['conclusion'],
     documentKind: row.conclusion === 'pass' ? 'certificate' : 'result_notice',

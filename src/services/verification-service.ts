@@ -10,7 +10,7 @@ import { applyEvent, type SuspensionReason } from '../domain/registry/lifecycle.
 import type { InstrumentStatus } from '../domain/registry/types.ts';
 import { validUntil } from '../domain/verification/validity.ts';
 import { nextDueOn } from '../domain/verification/due-state.ts';
-import { itemPasses } from '../domain/verification/types.ts';
+import { judgeItem } from '../domain/verification/item-decision.ts';
 import { formatDocumentNo } from '../domain/verification/document-number.ts';
 import { assertSchema } from './validation.ts';
 import { NewVerification, type Verification } from './schemas/verification.ts';
@@ -43,9 +43,10 @@ export class VerificationService {
       if (v.verifiedOn > today) errors.push(fieldError('/verifiedOn', 'date_in_future'));
       else if (v.verifiedOn < existedFrom) errors.push(fieldError('/verifiedOn', 'date_before_existence'));
       else if (instrument.last_verified_on && v.verifiedOn < instrument.last_verified_on) errors.push(fieldError('/verifiedOn', 'date_order'));
+      const judged = v.items.map((item) => ({ ...item, decision: judgeItem(item, v.decisionRule) }));
       if (v.conclusion === 'pass') {
-        v.items.forEach((item, i) => {
-          if (!itemPasses(item)) errors.push(fieldError(`/items/${i}/error`, 'conclusion_mismatch'));
+        judged.forEach((item, i) => {
+          if (!item.decision.accept) errors.push(fieldError(`/items/${i}/error`, 'conclusion_mismatch'));
         });
       }
       if (errors.length) throw validationError(errors);
@@ -80,7 +81,7 @@ export class VerificationService {
         place: v.place,
         environment: JSON.stringify(v.environment),
         standards: JSON.stringify(v.standards),
-        items: JSON.stringify(v.items),
+        items: JSON.stringify(judged),
         adjusted: v.adjusted ? 1 : 0,
         conclusion: v.conclusion,
         document_no: documentNo,

@@ -47,7 +47,7 @@ describeEachDialect('HTTP API', (ctx) => {
     assert.equal(detail.dueState, 'valid');
     assert.equal(detail.verifications.length, 2);
     assert.equal(detail.verifications[1].adjusted, true);
-    assert.deepEqual(detail.verifications[0].items[0], { name: '偏载', error: 9, mpe: 5, pass: false });
+    assert.deepEqual(detail.verifications[0].items[0], { name: '偏载', error: 9, mpe: 5, pass: false, decision: { rule: 'simple', accept: false } });
 
     const list = (await app.inject(`/api/v1/instruments?ownerId=${owner.json().id}&status=in_use`)).json();
     assert.equal(list.total, 1);

@@ -102,6 +102,30 @@ describeEachDialect('verification lifecycle', (ctx) => {
     assert.equal(v.validUntil, '2030-03-31');
   });
 
+  test('items with an uncertainty are judged by the decision rule, and the specific risk is recorded', async () => {
+    const inst = await ctx().instruments.register(instrumentInput(ownerId, { serialNo: 'RISK-1' }));
+    const near = { name: '称量 15 kg', error: 4.8, mpe: 5, u: 0.2, unit: 'g' };
+    // Guarded acceptance (w = 2u = 0.4): acceptance zone ±4.6, so 4.8 is rejected and a pass contradicts it.
+    const contradicted = await ctx()
+      .verifications.record(inst.id, verificationInput(institutionId, { items: [near], decisionRule: { rule: 'guarded', k: 2 } }))
+      .catch((e) => e);
+    assert.deepEqual(codesOf(contradicted), ['/items/0/error conclusion_mismatch']);
+    const guarded = await ctx().verifications.record(inst.id, verificationInput(institutionId, { items: [near], conclusion: 'fail', decisionRule: { rule: 'guarded', k: 2 } }));
+    const rejected = guarded.items[0]!;
+    assert.equal(rejected.pass, false);
+    assert.equal(rejected.decision.rule, 'guarded');
+    assert.ok(Math.abs(rejected.decision.pc! - 0.8413447) < 1e-6); // Φ(1): the true error is within ±5 with 84 %
+    assert.ok(Math.abs(rejected.decision.specificRisk! - 0.8413447) < 1e-6); // rejecting it is wrong with that probability
+    // Simple acceptance with an uncertainty accepts and states the false-accept risk 1 − pc.
+    const simple = await ctx().verifications.record(inst.id, verificationInput(institutionId, { verifiedOn: '2026-06-02', items: [near] }));
+    assert.equal(simple.items[0]!.pass, true);
+    assert.ok(Math.abs(simple.items[0]!.decision.specificRisk! - 0.1586553) < 1e-6);
+    // Without an uncertainty an item is compared with the MPE and states no risk.
+    assert.deepEqual(simple.items.length, 1);
+    const plain = await ctx().verifications.record(inst.id, verificationInput(institutionId, { verifiedOn: '2026-06-03' }));
+    assert.deepEqual(plain.items[0]!.decision, { rule: 'simple', accept: true });
+  });
+
   test('a scrapped instrument cannot be verified', async () => {
     const inst = await ctx().instruments.register(instrumentInput(ownerId, { serialNo: 'SCRAP-1' }));
     await ctx().instruments.act(inst.id, { action: 'scrap' });

@@ -19,6 +19,8 @@ export interface VerificationItem {
   /** Maximum permissible error as a symmetric bound (±mpe), or an asymmetric pair. */
   readonly mpe: number | { readonly lower: number; readonly upper: number };
   readonly unit?: string | undefined;
+  /** Standard uncertainty of `error`, same unit; enables a decision rule with a stated risk. */
+  readonly u?: number | undefined;
 }
 
 export interface Environment {

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CONCLUSIONS } from '../../domain/verification/types.ts';
+import { DECISION_RULES } from '../../domain/verification/item-decision.ts';
 import { Id, IsoDate, ShortText, StringEnum } from './common.ts';
 
 const FiniteNumber = Type.Number({ minimum: -1e12, maximum: 1e12 });
@@ -25,9 +26,26 @@ export const VerificationItem = Type.Object(
       Type.Object({ lower: FiniteNumber, upper: FiniteNumber }, { additionalProperties: false }),
     ]),
     unit: Type.Optional(Type.String({ maxLength: 32 })),
+    u: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e12, description: 'standard uncertainty of error' })),
   },
   { additionalProperties: false },
 );
+
+export const DecisionRule = Type.Object(
+  {
+    rule: StringEnum(DECISION_RULES),
+    k: Type.Optional(Type.Number({ minimum: 0, maximum: 10 })),
+    targetPFA: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 0.5 })),
+  },
+  { additionalProperties: false, description: 'JCGM 106 / ILAC G8 decision rule for items that carry an uncertainty' },
+);
+
+const ItemDecision = Type.Object({
+  rule: StringEnum(DECISION_RULES),
+  accept: Type.Boolean(),
+  pc: Type.Optional(Type.Number()),
+  specificRisk: Type.Optional(Type.Number()),
+});
 
 export const Environment = Type.Object(
   {
@@ -52,6 +70,7 @@ export const NewVerification = Type.Object(
     items: Type.Array(VerificationItem, { minItems: 1, maxItems: 500 }),
     adjusted: Type.Boolean(),
     conclusion: StringEnum(CONCLUSIONS),
+    decisionRule: Type.Optional(DecisionRule),
   },
   { additionalProperties: false },
 );
@@ -70,7 +89,7 @@ export const Verification = Type.Object({
   place: Type.String(),
   environment: Environment,
   standards: Type.Array(StandardUsed),
-  items: Type.Array(Type.Intersect([VerificationItem, Type.Object({ pass: Type.Boolean() })])),
+  items: Type.Array(Type.Intersect([VerificationItem, Type.Object({ pass: Type.Boolean(), decision: ItemDecision })])),
   adjusted: Type.Boolean(),
   conclusion: StringEnum(CONCLUSIONS),
   documentKind: StringEnum(['certificate', 'result_notice'] as const),
