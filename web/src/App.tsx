@@ -9,14 +9,18 @@ import { ApiError } from './api/client.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { antdLocale } from './i18n/antdLocale.ts';
 import { useLang } from './lib/useLang.ts';
+import { ConformancePage } from './pages/ConformancePage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { DuePage } from './pages/DuePage.tsx';
+import { GrrPage } from './pages/GrrPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { InstrumentDetailPage } from './pages/InstrumentDetailPage.tsx';
 import { InstrumentListPage } from './pages/InstrumentListPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganizationDetailPage } from './pages/OrganizationDetailPage.tsx';
 import { OrganizationListPage } from './pages/OrganizationListPage.tsx';
+import { SpcPage } from './pages/SpcPage.tsx';
+import { UncertaintyPage } from './pages/UncertaintyPage.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -46,6 +50,10 @@ function Routed() {
           <Route path="organizations" element={<OrganizationListPage />} />
           <Route path="organizations/:id" element={<OrganizationDetailPage />} />
           <Route path="import" element={<ImportPage />} />
+          <Route path="metrology/uncertainty" element={<UncertaintyPage />} />
+          <Route path="metrology/conformance" element={<ConformancePage />} />
+          <Route path="metrology/grr" element={<GrrPage />} />
+          <Route path="metrology/spc" element={<SpcPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -219,6 +219,8 @@ export interface FieldProblem {
   readonly code: string;
   readonly zh: string;
   readonly en: string;
+  /** English specifics (metrology endpoints): what exactly is wrong with the value. */
+  readonly detail?: string;
 }
 
 export interface ImportRowError extends FieldProblem {

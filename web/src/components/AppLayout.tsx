@@ -1,11 +1,16 @@
 // Application shell: left navigation, header with the language switch, routed content.
 import { Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
+  AimOutlined,
+  AreaChartOutlined,
+  CalculatorOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   ExperimentOutlined,
   FieldTimeOutlined,
   GlobalOutlined,
+  LineChartOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useState } from 'react';
@@ -23,8 +28,16 @@ const NAV = [
   { key: '/import', icon: <CloudUploadOutlined />, label: 'nav.import', testId: 'nav-import' },
 ] as const;
 
+/** 计量服务: the industrial metrology calculators, a group of its own. */
+const METROLOGY_NAV = [
+  { key: '/metrology/uncertainty', icon: <CalculatorOutlined />, label: 'nav.uncertainty', testId: 'nav-uncertainty' },
+  { key: '/metrology/conformance', icon: <SafetyCertificateOutlined />, label: 'nav.conformance', testId: 'nav-conformance' },
+  { key: '/metrology/grr', icon: <AimOutlined />, label: 'nav.grr', testId: 'nav-grr' },
+  { key: '/metrology/spc', icon: <LineChartOutlined />, label: 'nav.spc', testId: 'nav-spc' },
+] as const;
+
 function selectedKey(pathname: string): string {
-  const match = NAV.filter((n) => n.key !== '/' && pathname.startsWith(n.key)).at(0);
+  const match = [...NAV, ...METROLOGY_NAV].filter((n) => n.key !== '/' && pathname.startsWith(n.key)).at(0);
   return match ? match.key : '/';
 }
 
@@ -63,15 +76,32 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedKey(location.pathname)]}
-          items={NAV.map((n) => ({
-            key: n.key,
-            icon: n.icon,
-            label: (
-              <Link to={n.key} data-testid={n.testId}>
-                {t(n.label)}
-              </Link>
-            ),
-          }))}
+          defaultOpenKeys={['metrology']}
+          items={[
+            ...NAV.map((n) => ({
+              key: n.key,
+              icon: n.icon,
+              label: (
+                <Link to={n.key} data-testid={n.testId}>
+                  {t(n.label)}
+                </Link>
+              ),
+            })),
+            {
+              key: 'metrology',
+              icon: <AreaChartOutlined />,
+              label: <span data-testid="nav-metrology">{t('nav.metrology')}</span>,
+              children: METROLOGY_NAV.map((n) => ({
+                key: n.key,
+                icon: n.icon,
+                label: (
+                  <Link to={n.key} data-testid={n.testId}>
+                    {t(n.label)}
+                  </Link>
+                ),
+              })),
+            },
+          ]}
           data-testid="nav"
         />
       </Layout.Sider>

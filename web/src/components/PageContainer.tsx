@@ -35,7 +35,7 @@ export function PageContainer({ title, crumbs, extra, subTitle, children, testId
 
   return (
     <div data-testid={testId}>
-      <div style={{ background: 'var(--ant-color-bg-container, #fff)', padding: '12px 24px 16px', margin: '-24px -24px 24px' }}>
+      <div className="page-header" style={{ background: 'var(--ant-color-bg-container, #fff)', padding: '12px 24px 16px', margin: '-24px -24px 24px' }}>
         <Breadcrumb items={items} data-testid="breadcrumb" />
         <Flex justify="space-between" align="center" wrap gap={12} style={{ marginTop: 8 }}>
           <div>
