@@ -80,7 +80,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   app.setNotFoundHandler((request, reply) => {
     const lang = preferredLanguage(request.headers['accept-language']);
-    if (request.url.startsWith('/api/') || !webAvailable) {
+    // Client-side routes have no file extension; a missing asset or API route is a real 404.
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path) || !webAvailable) {
       return reply.status(404).type('application/problem+json').send(problemFor('JL_ERR_NOT_FOUND', lang, { instance: request.url }));
     }
     // Client-side routes of the single-page app.
@@ -116,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (webAvailable) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
+  if (webAvailable) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true });
   return app;
 }
