@@ -1,28 +1,32 @@
 // The main write flow, all through the UI: register an instrument, record a failed verification
-// (status → 停用), then a passed one (status → 在用, next due date set).
+// (status → 停用), then a passed one (status → 在用, next due date set); and an item with an
+// uncertainty judged by a guarded-acceptance decision rule (JCGM 106 / ILAC G8).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
-import { ApiClient, USCC } from './support/seed.ts';
+import { ApiClient, USCC, type Created } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { eventually, expectText, pickOption } from './support/ui.ts';
+import { eventually, expectCount, expectText, pickOption } from './support/ui.ts';
 
 let server: TestServer;
 let browser: Browser;
 let today: string;
+let api: ApiClient;
+let owner: Created;
+let institute: Created;
 
 before(async () => {
   server = await startServer();
-  const api = new ApiClient(server.baseUrl);
+  api = new ApiClient(server.baseUrl);
   today = await api.today();
-  await api.post('/api/v1/organizations', {
+  owner = await api.post('/api/v1/organizations', {
     uscc: USCC.stationOwner,
     name: '重庆渝北加油站有限公司',
     districtCode: '500112',
     roles: ['owner'],
   });
-  await api.post('/api/v1/organizations', {
+  institute = await api.post('/api/v1/organizations', {
     uscc: USCC.institute,
     name: '重庆市计量质量检测研究院',
     districtCode: '500112',
@@ -137,4 +141,111 @@ test('a server field error appears on the form field, in the current language', 
   await submitBadUscc('Yuzhong District', 'Yuzhong');
   await expectText(usccItem, 'Invalid unified social credit code');
   await page.context().close();
+});
+
+test('an item with an uncertainty is judged by the guarded decision rule and records its specific risk', async () => {
+  const instrument = await api.post('/api/v1/instruments', {
+    categoryCode: 'FUEL_DISPENSER',
+    manufacturer: '正星科技股份有限公司',
+    model: 'CS46',
+    serialNo: 'ZX2026009002',
+    districtCode: '500112',
+    useDomain: 'TRADE',
+    ownerId: owner.id,
+  });
+  const page = await newPage(browser, server.baseUrl);
+  await page.goto(`/instruments/${instrument.id}`);
+  await page.getByTestId('instrument-detail-page').waitFor();
+
+  await page.getByTestId('record-verification').click();
+  const drawer = page.getByTestId('verification-drawer');
+  await drawer.waitFor();
+  await pickOption(page, 'field-institutionId', '重庆市计量质量检测研究院', '计量');
+  await page.getByTestId('field-verifier').fill('李四');
+  await page.getByTestId('field-checker').fill('王五');
+  await page.getByTestId('field-approver').fill('赵六');
+  await page.getByTestId('field-place').fill('渝北加油站现场');
+  await page.getByTestId('standard-0-name').fill('二等标准金属量器');
+  await page.getByTestId('item-0-name').fill('示值误差');
+  await page.getByTestId('item-0-error').fill('4.8');
+  await page.getByTestId('item-0-mpe').fill('5');
+  await page.getByTestId('item-0-u').fill('0.2');
+  await page.getByTestId('item-0-unit').fill('mL');
+  // Simple acceptance (the default): 4.8 lies within ±5, accepted with a 15.87 % false-accept risk.
+  await expectText(page.getByTestId('item-0-result'), /^合格$/);
+  await expectText(page.getByTestId('item-0-risk'), '15.87 %');
+
+  // Guarded acceptance with k = 2: the acceptance zone is ±4.6, so 4.8 is rejected.
+  await pickOption(page, 'field-decisionRule', '保护带接受');
+  await page.getByTestId('field-guardK').fill('2');
+  await expectText(page.getByTestId('item-0-result'), '不合格');
+  await expectText(page.getByTestId('item-0-risk'), '84.13 %');
+  const conclusionClass = () => page.getByTestId('conclusion-fail').evaluate((el) => el.closest('label')?.className ?? '');
+  assert.match(await eventually('conclusion fail', conclusionClass), /checked/, 'the conclusion follows the rule');
+
+  // A pass conclusion contradicts the rejected item: the form says so before anything is sent.
+  const conclusionItem = drawer.locator('.ant-form-item', { has: page.getByTestId('field-conclusion') });
+  await page.getByTestId('conclusion-pass').click();
+  await expectText(conclusionItem, '结论应为“不合格”');
+
+  // Should a pass conclusion reach the server anyway, its field error lands on the item's error.
+  await page.getByTestId('conclusion-fail').click();
+  const pattern = '**/api/v1/instruments/*/verifications';
+  let sent: Record<string, unknown> | undefined;
+  await page.route(pattern, async (route) => {
+    sent = route.request().postDataJSON() as Record<string, unknown>;
+    await route.continue({ postData: JSON.stringify({ ...sent, conclusion: 'pass' }) });
+  });
+  await page.getByTestId('verification-submit').click();
+  const errorItem = drawer.locator('.ant-form-item', { has: page.getByTestId('item-0-error') });
+  await expectText(errorItem, '结论与各检定项目结果不一致');
+  assert.equal(await drawer.isVisible(), true, 'the drawer stays open');
+  assert.deepEqual(sent?.decisionRule, { rule: 'guarded', k: 2 }, 'the rule is sent');
+  assert.equal((sent?.items as Array<Record<string, unknown>> | undefined)?.[0]?.u, 0.2, 'u is sent');
+  await page.unroute(pattern);
+
+  await page.getByTestId('verification-submit').click();
+  await drawer.waitFor({ state: 'hidden' });
+  await expectText(page.getByTestId('instrument-basic').getByTestId('status-tag'), '停用');
+
+  await page.getByTestId('tab-verifications').click();
+  const row = page.getByTestId('verification-row');
+  await expectCount(row, 1, 'verification rows');
+  assert.equal(await row.getAttribute('data-conclusion'), 'fail');
+  await row.locator('.ant-table-row-expand-icon').click();
+  const item = page.getByTestId('verification-item');
+  await expectCount(item, 1, 'verification items');
+  assert.equal(await item.getAttribute('data-accept'), 'false');
+  await expectText(item.getByTestId('item-result'), '不合格');
+  await expectText(item.getByTestId('item-rule'), '保护带接受');
+  await expectText(item.getByTestId('item-pc'), '84.13 %');
+  await expectText(item.getByTestId('item-specific-risk'), '84.13 %');
+  assert.deepEqual(jsErrors(page), []);
+  await page.context().close();
+
+  // The API refuses a pass conclusion with the rejected item, pointing at the item's error.
+  const response = await fetch(`${server.baseUrl}/api/v1/instruments/${instrument.id}/verifications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({
+      institutionId: institute.id,
+      verifiedOn: today,
+      verifier: '李四',
+      checker: '王五',
+      approver: '赵六',
+      place: '渝北加油站现场',
+      environment: {},
+      standards: [{ name: '二等标准金属量器' }],
+      items: [{ name: '示值误差', error: 4.8, mpe: 5, u: 0.2 }],
+      adjusted: false,
+      conclusion: 'pass',
+      decisionRule: { rule: 'guarded', k: 2 },
+    }),
+  });
+  assert.equal(response.status, 422);
+  const problem = (await response.json()) as { errors?: Array<{ pointer: string; code: string }> };
+  assert.deepEqual(
+    problem.errors?.map((e) => [e.pointer, e.code]),
+    [['/items/0/error', 'conclusion_mismatch']],
+  );
 });

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { assertMatchesExpected } from '../support/expected-values.ts';
+import { loadReferenceCases, REFERENCE_CASES_DIR } from '../support/reference-cases.ts';
 
 const run = promisify(execFile);
 
@@ -23,15 +23,13 @@ function jiliangWithStdin(args: string[], input: string): Promise<{ code: number
     child.stdin.end(input);
   });
 }
-const casesDir = fileURLToPath(new URL('../../../shared/testdata/metrology/', import.meta.url));
-const cases = readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
+const cases = loadReferenceCases();
 
 test('the reference cases are all there', () => {
-  assert.ok(cases.length >= 10, `found ${cases.length} cases in ${casesDir}`);
+  assert.ok(cases.length >= 10, `found ${cases.length} cases in ${fileURLToPath(REFERENCE_CASES_DIR)}`);
 });
 
-for (const file of cases) {
-  const reference = JSON.parse(readFileSync(casesDir + file, 'utf8')) as { kind: string; name: string; input: unknown; expected: unknown };
+for (const reference of cases) {
   test(`${reference.kind}: ${reference.name}`, async () => {
     const result = await jiliangWithStdin(['metrology', reference.kind], JSON.stringify(reference.input));
     assert.equal(result.code, 0, result.stderr);

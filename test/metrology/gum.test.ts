@@ -2,52 +2,17 @@
 // and the exactness of first-order propagation for linear models.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { MetrologyInputError } from '../../src/metrology/errors.ts';
 import { runGum } from '../../src/metrology/gum/index.ts';
+import { assertMatchesExpected } from '../support/expected-values.ts';
+import { loadReferenceCases, metrologyProblems } from '../support/reference-cases.ts';
 
-const CASES = new URL('../../../shared/testdata/metrology/', import.meta.url);
+const problemsOf = (input: unknown) => metrologyProblems(() => runGum(input));
 
-interface Case { kind: string; name: string; input: unknown; expected: unknown }
-
-function loadCases(kind: string): Case[] {
-  return readdirSync(CASES).filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(new URL(f, CASES), 'utf8')) as Case)
-    .filter((c) => c.kind === kind);
-}
-
-/** `[value, tolerance]` pairs match within tolerance, other values exactly (testdata README). */
-function matches(actual: unknown, expected: unknown, path: string): void {
-  if (Array.isArray(expected) && expected.length === 2 && expected.every((x) => typeof x === 'number')) {
-    const [value, tolerance] = expected as [number, number];
-    assert.equal(typeof actual, 'number', `${path} is not a number`);
-    assert.ok(Math.abs((actual as number) - value) <= tolerance, `${path}: ${String(actual)} is not ${value} ± ${tolerance}`);
-  } else if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual), `${path} is not an array`);
-    expected.forEach((e, i) => matches((actual as unknown[])[i], e, `${path}/${i}`));
-  } else if (typeof expected === 'object' && expected !== null) {
-    assert.equal(typeof actual, 'object', `${path} is missing`);
-    for (const [key, e] of Object.entries(expected)) matches((actual as Record<string, unknown>)[key], e, `${path}/${key}`);
-  } else {
-    assert.equal(actual, expected, path);
-  }
-}
-
-function problemsOf(input: unknown): { pointer: string; message: string }[] {
-  try {
-    runGum(input);
-  } catch (error) {
-    assert.ok(error instanceof MetrologyInputError, String(error));
-    return error.problems;
-  }
-  assert.fail('expected MetrologyInputError');
-}
-
-const gumCases = loadCases('gum');
+const gumCases = loadReferenceCases('gum');
 test('the reference cases exist', () => assert.ok(gumCases.length >= 2));
 for (const c of gumCases) {
-  test(`reference case: ${c.name}`, () => matches(runGum(c.input), c.expected, ''));
+  test(`reference case: ${c.name}`, () => assertMatchesExpected(runGum(c.input), c.expected));
 }
 
 const H1 = gumCases.find((c) => c.name.includes('H.1'))!.input as Record<string, unknown>;

@@ -2,63 +2,28 @@
 // adaptive mode, GUF validation, and convergence to the GUM for linear Gaussian models.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { MetrologyInputError } from '../../src/metrology/errors.ts';
 import { runGum } from '../../src/metrology/gum/index.ts';
 import {
   numericalTolerance, runH1HandWritten, runH1MonteCarlo, runMcm, shortestInterval, sortTails, symmetricInterval,
 } from '../../src/metrology/mcm/index.ts';
+import { assertMatchesExpected } from '../support/expected-values.ts';
+import { loadReferenceCases, metrologyProblems } from '../support/reference-cases.ts';
 
-const CASES = new URL('../../../shared/testdata/metrology/', import.meta.url);
-
-interface Case { kind: string; name: string; input: Record<string, unknown>; expected: unknown }
-
-function loadCases(kind: string): Case[] {
-  return readdirSync(CASES).filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(new URL(f, CASES), 'utf8')) as Case)
-    .filter((c) => c.kind === kind);
-}
-
-/** `[value, tolerance]` pairs match within tolerance, other values exactly (testdata README). */
-function matches(actual: unknown, expected: unknown, path: string): void {
-  if (Array.isArray(expected) && expected.length === 2 && expected.every((x) => typeof x === 'number')) {
-    const [value, tolerance] = expected as [number, number];
-    assert.equal(typeof actual, 'number', `${path} is not a number`);
-    assert.ok(Math.abs((actual as number) - value) <= tolerance, `${path}: ${String(actual)} is not ${value} ± ${tolerance}`);
-  } else if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual), `${path} is not an array`);
-    expected.forEach((e, i) => matches((actual as unknown[])[i], e, `${path}/${i}`));
-  } else if (typeof expected === 'object' && expected !== null) {
-    assert.equal(typeof actual, 'object', `${path} is missing`);
-    for (const [key, e] of Object.entries(expected)) matches((actual as Record<string, unknown>)[key], e, `${path}/${key}`);
-  } else {
-    assert.equal(actual, expected, path);
-  }
-}
-
-function problemsOf(input: unknown): { pointer: string; message: string }[] {
-  try {
-    runMcm(input);
-  } catch (error) {
-    assert.ok(error instanceof MetrologyInputError, String(error));
-    return error.problems;
-  }
-  assert.fail('expected MetrologyInputError');
-}
+const problemsOf = (input: unknown) => metrologyProblems(() => runMcm(input));
 
 /** |actual − expected| within `sigmas` standard errors. */
 function within(actual: number, expected: number, standardError: number, what: string, sigmas = 5): void {
   assert.ok(Math.abs(actual - expected) <= sigmas * standardError, `${what}: ${actual} vs ${expected} (se ${standardError})`);
 }
 
-const mcmCases = loadCases('mcm');
+const mcmCases = loadReferenceCases<Record<string, unknown>>('mcm');
 test('the reference cases exist', () => assert.ok(mcmCases.length >= 3));
 // Statistical comparison: the case tolerances are several standard errors at 10⁶ trials, and two
 // seeds must both pass, so a lucky seed cannot hide a bias.
 for (const c of mcmCases) {
   test(`reference case: ${c.name}`, () => {
-    for (const seed of [1, 20260101]) matches(runMcm({ ...c.input, seed }), c.expected, `seed ${seed}`);
+    for (const seed of [1, 20260101]) assertMatchesExpected(runMcm({ ...c.input, seed }), c.expected, `seed ${seed}`);
   });
 }
 

@@ -1,42 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { chartConstants, runSpc, westernElectric } from '../../src/metrology/spc/index.ts';
-import { MetrologyInputError } from '../../src/metrology/errors.ts';
 import { logGamma } from '../../src/metrology/stats/index.ts';
+import { assertMatchesExpected } from '../support/expected-values.ts';
+import { loadReferenceCases, problemPointers } from '../support/reference-cases.ts';
 
-const CASES = new URL('../../../shared/testdata/metrology/', import.meta.url);
-
-/** `[value, tolerance]` matches within the absolute tolerance; anything else must be equal. */
-function expectMatches(actual: unknown, expected: unknown, path = ''): void {
-  if (Array.isArray(expected) && expected.length === 2 && expected.every((x) => typeof x === 'number')) {
-    assert.equal(typeof actual, 'number', `${path} should be a number`);
-    const [value, tolerance] = expected as [number, number];
-    assert.ok(Math.abs((actual as number) - value) <= tolerance, `${path}: ${String(actual)} is not ${value} ± ${tolerance}`);
-  } else if (expected !== null && typeof expected === 'object') {
-    for (const [key, value] of Object.entries(expected)) expectMatches((actual as Record<string, unknown>)?.[key], value, `${path}/${key}`);
-  } else {
-    assert.deepEqual(actual, expected, path);
-  }
-}
-
-function problemsOf(fn: () => unknown): Record<string, string> {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof MetrologyInputError, 'expected a MetrologyInputError');
-    return Object.fromEntries(error.problems.map((p) => [p.pointer, p.message]));
-  }
-  assert.fail('expected the input to be refused');
-}
-
-const cases = readdirSync(CASES).filter((f) => f.endsWith('.json')).sort()
-  .map((file) => ({ file, ...(JSON.parse(readFileSync(new URL(file, CASES), 'utf8')) as { kind: string; name: string; input: { subgroups: number[][] }; expected: unknown }) }))
-  .filter((c) => c.kind === 'spc');
+const cases = loadReferenceCases<{ subgroups: number[][] }>('spc');
 
 for (const c of cases) {
-  test(`reference case ${c.file}: ${c.name}`, () => expectMatches(runSpc(c.input), c.expected));
+  test(`reference case ${c.file}: ${c.name}`, () => assertMatchesExpected(runSpc(c.input), c.expected));
 }
 
 test('piston rings: in control on both charts; X̄–s limits X̿ ± A3·s̄ ≈ 74.014 / 73.988 (Montgomery)', () => {
@@ -85,7 +58,7 @@ test('every tabulated constant agrees with its definition to the table\'s last d
 test('p chart: orange-juice cans, 30 samples of 50 (Montgomery ch. 7): p̄ = 0.2313, samples 15 and 23 out', () => {
   const values = [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6];
   const r = runSpc({ chart: 'p', values, sampleSize: 50 });
-  expectMatches(r, { center: [0.2313, 5e-5], ucl: [0.4102, 5e-5], lcl: [0.0524, 5e-5] });
+  assertMatchesExpected(r, { center: [0.2313, 5e-5], ucl: [0.4102, 5e-5], lcl: [0.0524, 5e-5] });
   assert.deepEqual(r.outOfControl, [14, 22]);
   assert.equal(r.pointLimits, undefined);
 });
@@ -103,7 +76,7 @@ test('p chart with one sample size per point has per-point limits', () => {
 test('c chart: printed-circuit boards, 26 samples (Montgomery ch. 7): c̄ = 19.85, samples 6 and 20 out', () => {
   const values = [21, 24, 16, 12, 15, 5, 28, 20, 31, 25, 20, 24, 16, 19, 10, 17, 13, 22, 18, 39, 30, 24, 16, 19, 17, 15];
   const r = runSpc({ chart: 'c', values });
-  expectMatches(r, { center: [19.85, 5e-3], ucl: [33.22, 1e-2], lcl: [6.48, 5e-3] });
+  assertMatchesExpected(r, { center: [19.85, 5e-3], ucl: [33.22, 1e-2], lcl: [6.48, 5e-3] });
   assert.deepEqual(r.outOfControl, [5, 19]);
 });
 
@@ -148,12 +121,12 @@ test('property: X̄–R limits are symmetric about the centre line and contain i
 });
 
 test('bad input is refused with a JSON pointer for every bad field', () => {
-  assert.deepEqual(Object.keys(problemsOf(() => runSpc(null))), ['']);
-  assert.deepEqual(Object.keys(problemsOf(() => runSpc({ chart: 'u' }))), ['/chart']);
-  const problems = problemsOf(() => runSpc({ chart: 'xbar-r', subgroups: [[1, 2, 3], [1, 2], [1, 'x', 3]], values: [1], spec: { lsl: 5, usl: 4 }, rules: 'nelson', extra: 1 }));
-  assert.deepEqual(Object.keys(problems).sort(), ['/extra', '/rules', '/spec/usl', '/subgroups/1', '/subgroups/2/1', '/values']);
-  assert.deepEqual(Object.keys(problemsOf(() => runSpc({ chart: 'p', values: [3, 60], sampleSize: 50 }))), ['/values/1']);
-  assert.deepEqual(Object.keys(problemsOf(() => runSpc({ chart: 'p', values: [3, 6], sampleSize: [50] }))), ['/sampleSize']);
-  assert.deepEqual(Object.keys(problemsOf(() => runSpc({ chart: 'c', values: [3, 1.5], spec: { usl: 1 } }))).sort(), ['/spec', '/values/1']);
-  assert.deepEqual(Object.keys(problemsOf(() => runSpc({ chart: 'xbar-s', subgroups: [[1], [2]] }))), ['/subgroups/0']);
+  assert.deepEqual(problemPointers(() => runSpc(null)), ['']);
+  assert.deepEqual(problemPointers(() => runSpc({ chart: 'u' })), ['/chart']);
+  const problems = problemPointers(() => runSpc({ chart: 'xbar-r', subgroups: [[1, 2, 3], [1, 2], [1, 'x', 3]], values: [1], spec: { lsl: 5, usl: 4 }, rules: 'nelson', extra: 1 }));
+  assert.deepEqual(problems.sort(), ['/extra', '/rules', '/spec/usl', '/subgroups/1', '/subgroups/2/1', '/values']);
+  assert.deepEqual(problemPointers(() => runSpc({ chart: 'p', values: [3, 60], sampleSize: 50 })), ['/values/1']);
+  assert.deepEqual(problemPointers(() => runSpc({ chart: 'p', values: [3, 6], sampleSize: [50] })), ['/sampleSize']);
+  assert.deepEqual(problemPointers(() => runSpc({ chart: 'c', values: [3, 1.5], spec: { usl: 1 } })).sort(), ['/spec', '/values/1']);
+  assert.deepEqual(problemPointers(() => runSpc({ chart: 'xbar-s', subgroups: [[1], [2]] })), ['/subgroups/0']);
 });

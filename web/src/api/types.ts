@@ -160,7 +160,29 @@ export interface VerificationItem {
   error: number;
   mpe: Mpe;
   unit?: string;
+  /** Standard uncertainty of the error (same unit, > 0); the item is then judged by the decision rule. */
+  u?: number;
   pass?: boolean;
+  decision?: ItemDecision;
+}
+
+export type DecisionRuleName = 'simple' | 'guarded' | 'risk';
+
+/** JCGM 106 / ILAC G8 decision rule for items that carry an uncertainty. */
+export interface DecisionRule {
+  rule: DecisionRuleName;
+  /** Guard band w = k·u (guarded; default 2). */
+  k?: number;
+  /** Largest acceptable specific false-accept risk, in (0, 0.5] (risk; default 0.025). */
+  targetPFA?: number;
+}
+
+export interface ItemDecision {
+  readonly rule: DecisionRuleName;
+  readonly accept: boolean;
+  /** Probability of conformity and specific risk of the decision; present when the item had `u`. */
+  readonly pc?: number;
+  readonly specificRisk?: number;
 }
 
 export interface NewVerification {
@@ -176,6 +198,7 @@ export interface NewVerification {
   items: VerificationItem[];
   adjusted: boolean;
   conclusion: Conclusion;
+  decisionRule?: DecisionRule;
 }
 
 export interface Verification extends NewVerification {

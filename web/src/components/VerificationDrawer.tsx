@@ -1,14 +1,16 @@
 // Drawer form to record a verification (检定记录): institution, people, environment, standards
-// used, items with their errors against the MPE, and the conclusion.
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Space, Tag, Typography } from 'antd';
+// used, items with their errors against the MPE (optionally with the standard uncertainty u of the
+// error, judged by a JCGM 106 / ILAC G8 decision rule), and the conclusion.
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useRecordVerification } from '../api/instruments.ts';
 import { useOrganizations } from '../api/organizations.ts';
-import type { Conclusion, NewVerification } from '../api/types.ts';
+import type { Conclusion, DecisionRuleName, NewVerification } from '../api/types.ts';
 import { compact } from '../lib/clean.ts';
 import { isFuture, toApiDate, today } from '../lib/dates.ts';
+import { DECISION_RULES, DEFAULT_GUARD_K, DEFAULT_TARGET_PFA, formatPercent, judgeItem, type RuleSettings } from '../lib/itemDecision.ts';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
 import { useServerErrors } from './problem.tsx';
 
@@ -26,6 +28,14 @@ interface ItemValues {
   error?: number | null;
   mpe?: number | null;
   unit?: string;
+  u?: number | null;
+}
+
+interface RuleValues {
+  rule?: DecisionRuleName | null;
+  k?: number | null;
+  /** Entered as a percentage; sent as a fraction. */
+  targetPFAPct?: number | null;
 }
 
 interface FormValues {
@@ -41,15 +51,37 @@ interface FormValues {
   items: ItemValues[];
   adjusted: boolean;
   conclusion: Conclusion;
+  decisionRule?: RuleValues;
 }
 
-function itemPasses(item: ItemValues | undefined): boolean | null {
+function ruleSettings(values: RuleValues | undefined): RuleSettings {
+  const pct = values?.targetPFAPct;
+  return { rule: values?.rule, k: values?.k, targetPFA: typeof pct === 'number' ? pct / 100 : null };
+}
+
+/** The item's decision as the server will make it, or null while error or MPE is missing. */
+function itemDecision(item: ItemValues | undefined, rule: RuleValues | undefined) {
   if (!item || typeof item.error !== 'number' || typeof item.mpe !== 'number') return null;
-  return Math.abs(item.error) <= Math.abs(item.mpe);
+  return judgeItem(item.error, item.mpe, item.u, ruleSettings(rule));
+}
+
+function itemPasses(item: ItemValues | undefined, rule: RuleValues | undefined): boolean | null {
+  return itemDecision(item, rule)?.accept ?? null;
+}
+
+function toDecisionRule(values: RuleValues | undefined): NewVerification['decisionRule'] {
+  if (!values?.rule) return undefined;
+  const { rule, k, targetPFAPct } = values;
+  return {
+    rule,
+    ...(rule === 'guarded' && typeof k === 'number' ? { k } : {}),
+    ...(rule === 'risk' && typeof targetPFAPct === 'number' ? { targetPFA: targetPFAPct / 100 } : {}),
+  };
 }
 
 function toBody(values: FormValues): NewVerification {
   const env = values.environment ?? {};
+  const decisionRule = toDecisionRule(values.decisionRule);
   return {
     institutionId: values.institutionId,
     verifiedOn: toApiDate(values.verifiedOn) ?? '',
@@ -63,10 +95,11 @@ function toBody(values: FormValues): NewVerification {
       compact({ ...s, validUntil: toApiDate(s.validUntil) }),
     ) as NewVerification['standards'],
     items: values.items.map((i) =>
-      compact({ name: i.name, nominal: i.nominal, error: i.error, mpe: i.mpe, unit: i.unit }),
+      compact({ name: i.name, nominal: i.nominal, error: i.error, mpe: i.mpe, unit: i.unit, u: i.u }),
     ) as NewVerification['items'],
     adjusted: values.adjusted,
     conclusion: values.conclusion,
+    ...(decisionRule ? { decisionRule } : {}),
   };
 }
 
@@ -85,7 +118,8 @@ export function VerificationDrawer({ instrumentId, regulation, open, onClose }: 
   const record = useRecordVerification(instrumentId);
   const institutes = useOrganizations({ role: 'verification_institute', page: 1, pageSize: 1 }, open);
   const items = Form.useWatch('items', form) as ItemValues[] | undefined;
-  const anyFails = (items ?? []).some((item) => itemPasses(item) === false);
+  const rule = Form.useWatch('decisionRule', form) as RuleValues | undefined;
+  const anyFails = (items ?? []).some((item) => itemPasses(item, rule) === false);
 
   const submit = async (values: FormValues) => {
     serverErrors.reset();
@@ -136,8 +170,8 @@ export function VerificationDrawer({ instrumentId, regulation, open, onClose }: 
           conclusion: 'pass',
         }}
         onValuesChange={(changed: Partial<FormValues>, all) => {
-          if (changed.items) {
-            const verdicts = (all.items ?? []).map(itemPasses);
+          if (changed.items || changed.decisionRule) {
+            const verdicts = (all.items ?? []).map((item) => itemPasses(item, all.decisionRule));
             if (verdicts.some((v) => v === false)) form.setFieldValue('conclusion', 'fail');
             else if (verdicts.length && verdicts.every((v) => v === true)) form.setFieldValue('conclusion', 'pass');
           }
@@ -245,24 +279,56 @@ export function VerificationDrawer({ instrumentId, regulation, open, onClose }: 
         </Form.List>
 
         <Divider titlePlacement="start">{t('verification.items')}</Divider>
+        <Row gutter={8}>
+          <Col xs={24} sm={10}>
+            <Form.Item name={['decisionRule', 'rule']} label={t('verification.decisionRule')} tooltip={t('verification.decisionRuleHelp')}>
+              <Select<DecisionRuleName>
+                allowClear
+                placeholder={t('verification.decisionRuleDefault')}
+                options={DECISION_RULES.map((r) => ({ value: r, label: t(`decisionRule.${r}`) }))}
+                data-testid="field-decisionRule"
+              />
+            </Form.Item>
+          </Col>
+          {rule?.rule === 'guarded' && (
+            <Col xs={12} sm={6}>
+              <Form.Item name={['decisionRule', 'k']} label={t('verification.guardK')} tooltip={t('verification.guardKHelp')}>
+                <InputNumber style={{ width: '100%' }} min={0} max={10} step={0.5} placeholder={String(DEFAULT_GUARD_K)} data-testid="field-guardK" />
+              </Form.Item>
+            </Col>
+          )}
+          {rule?.rule === 'risk' && (
+            <Col xs={12} sm={8}>
+              <Form.Item
+                name={['decisionRule', 'targetPFAPct']}
+                label={t('verification.targetPFA')}
+                tooltip={t('verification.targetPFAHelp')}
+                rules={[{ validator: async (_, v?: number | null) => (v == null || (v > 0 && v <= 50) ? undefined : Promise.reject(new Error(t('verification.targetPFARange')))) }]}
+              >
+                <InputNumber style={{ width: '100%' }} min={0} max={50} step={0.5} suffix="%" placeholder={String(DEFAULT_TARGET_PFA * 100)} data-testid="field-targetPFA" />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
         <Form.List name="items" rules={[{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('verification.atLeastOne')))) }]}>
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field) => {
-                const verdict = itemPasses(items?.[field.name]);
+                const decision = itemDecision(items?.[field.name], rule);
+                const verdict = decision?.accept ?? null;
                 return (
                   <Row key={field.key} gutter={8} align="top" data-testid={`item-${field.name}`}>
-                    <Col xs={24} sm={5}>
+                    <Col xs={24} sm={3}>
                       <Form.Item name={[field.name, 'name']} label={t('verification.itemName')} rules={[{ required: true, whitespace: true }]}>
                         <Input data-testid={`item-${field.name}-name`} />
                       </Form.Item>
                     </Col>
-                    <Col xs={12} sm={4}>
+                    <Col xs={12} sm={2}>
                       <Form.Item name={[field.name, 'nominal']} label={t('verification.nominal')}>
                         <InputNumber style={{ width: '100%' }} data-testid={`item-${field.name}-nominal`} />
                       </Form.Item>
                     </Col>
-                    <Col xs={12} sm={4}>
+                    <Col xs={12} sm={3}>
                       <Form.Item name={[field.name, 'error']} label={t('verification.error')} rules={required}>
                         <InputNumber style={{ width: '100%' }} data-testid={`item-${field.name}-error`} />
                       </Form.Item>
@@ -272,19 +338,36 @@ export function VerificationDrawer({ instrumentId, regulation, open, onClose }: 
                         <InputNumber style={{ width: '100%' }} min={0} data-testid={`item-${field.name}-mpe`} />
                       </Form.Item>
                     </Col>
+                    <Col xs={12} sm={4}>
+                      <Form.Item
+                        name={[field.name, 'u']}
+                        label={t('verification.itemU')}
+                        tooltip={t('verification.itemUHelp')}
+                        rules={[{ validator: async (_, v?: number | null) => (v == null || v > 0 ? undefined : Promise.reject(new Error(t('verification.itemUPositive')))) }]}
+                      >
+                        <InputNumber style={{ width: '100%' }} min={0} data-testid={`item-${field.name}-u`} />
+                      </Form.Item>
+                    </Col>
                     <Col xs={6} sm={2}>
                       <Form.Item name={[field.name, 'unit']} label={t('verification.unit')}>
                         <Input data-testid={`item-${field.name}-unit`} />
                       </Form.Item>
                     </Col>
-                    <Col xs={4} sm={2}>
+                    <Col xs={4} sm={3}>
                       <Form.Item label={t('verification.itemResult')}>
                         {verdict === null ? (
                           <Typography.Text type="secondary">—</Typography.Text>
                         ) : (
-                          <Tag color={verdict ? 'green' : 'red'} data-testid={`item-${field.name}-result`}>
-                            {t(verdict ? 'conclusion.pass' : 'conclusion.fail')}
-                          </Tag>
+                          <Space size={2} wrap>
+                            <Tag color={verdict ? 'green' : 'red'} data-testid={`item-${field.name}-result`}>
+                              {t(verdict ? 'conclusion.pass' : 'conclusion.fail')}
+                            </Tag>
+                            {decision?.specificRisk !== undefined && (
+                              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`item-${field.name}-risk`}>
+                                {t('verification.riskShort', { risk: formatPercent(decision.specificRisk) })}
+                              </Typography.Text>
+                            )}
+                          </Space>
                         )}
                       </Form.Item>
                     </Col>

@@ -3,8 +3,9 @@ import { Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type * as React from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Mpe, Verification, VerificationItem } from '../api/types.ts';
+import type { ItemDecision, Mpe, Verification, VerificationItem } from '../api/types.ts';
 import { formatDate, orDash } from '../lib/format.ts';
+import { formatPercent } from '../lib/itemDecision.ts';
 import { ConclusionTag } from './ConclusionTag.tsx';
 
 function mpeText(mpe: Mpe): string {
@@ -18,13 +19,40 @@ function VerificationDetail({ v }: { v: Verification }) {
     { title: t('verification.nominal'), dataIndex: 'nominal', key: 'nominal', render: (x?: number) => orDash(x) },
     { title: t('verification.error'), dataIndex: 'error', key: 'error' },
     { title: t('verification.mpe'), dataIndex: 'mpe', key: 'mpe', render: (m: Mpe) => mpeText(m) },
+    { title: t('verification.itemU'), dataIndex: 'u', key: 'u', render: (x?: number) => orDash(x) },
     { title: t('verification.unit'), dataIndex: 'unit', key: 'unit', render: (x?: string) => orDash(x) },
     {
       title: t('verification.itemResult'),
       dataIndex: 'pass',
       key: 'pass',
-      render: (pass?: boolean) =>
-        pass === undefined ? '—' : <Tag color={pass ? 'green' : 'red'}>{t(pass ? 'conclusion.pass' : 'conclusion.fail')}</Tag>,
+      render: (pass: boolean | undefined, item) => {
+        const accept = item.decision?.accept ?? pass;
+        return accept === undefined ? (
+          '—'
+        ) : (
+          <Tag color={accept ? 'green' : 'red'} data-testid="item-result">
+            {t(accept ? 'conclusion.pass' : 'conclusion.fail')}
+          </Tag>
+        );
+      },
+    },
+    {
+      title: t('verification.decisionRule'),
+      dataIndex: 'decision',
+      key: 'rule',
+      render: (d?: ItemDecision) => (d ? <span data-testid="item-rule">{t(`decisionRule.${d.rule}`)}</span> : '—'),
+    },
+    {
+      title: t('verification.pc'),
+      dataIndex: 'decision',
+      key: 'pc',
+      render: (d?: ItemDecision) => <span data-testid="item-pc">{formatPercent(d?.pc)}</span>,
+    },
+    {
+      title: t('verification.specificRisk'),
+      dataIndex: 'decision',
+      key: 'specificRisk',
+      render: (d?: ItemDecision) => <span data-testid="item-specific-risk">{formatPercent(d?.specificRisk)}</span>,
     },
   ];
   const env = v.environment ?? {};
@@ -56,7 +84,17 @@ function VerificationDetail({ v }: { v: Verification }) {
           </li>
         ))}
       </ul>
-      <Table<VerificationItem> size="small" rowKey={(_, i) => String(i)} columns={itemColumns} dataSource={v.items} pagination={false} />
+      <Table<VerificationItem>
+        size="small"
+        rowKey={(_, i) => String(i)}
+        columns={itemColumns}
+        dataSource={v.items}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        onRow={(item) =>
+          ({ 'data-testid': 'verification-item', 'data-accept': String(item.decision?.accept ?? item.pass) }) as React.HTMLAttributes<HTMLElement>
+        }
+      />
     </div>
   );
 }
