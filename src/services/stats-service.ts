@@ -1,4 +1,4 @@
-// Row counts per table: used by tests (no partial writes) and the health endpoint.
+// Row counts per writable table: lets tests prove that a rejected request wrote nothing.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { countRows } from '../store/repositories/stats-repository.ts';

@@ -24,13 +24,13 @@ export interface ItemDecision {
   readonly specificRisk?: number;
 }
 
-export const SIMPLE_ACCEPTANCE: DecisionRule = { rule: 'simple' };
+const SIMPLE_ACCEPTANCE: DecisionRule = { rule: 'simple' };
 
 function mpeLimits(item: VerificationItem): { lower: number; upper: number } {
   return typeof item.mpe === 'number' ? { lower: -item.mpe, upper: item.mpe } : item.mpe;
 }
 
-export function judgeItem(item: VerificationItem & { readonly u?: number | undefined }, rule: DecisionRule = SIMPLE_ACCEPTANCE): ItemDecision {
+export function judgeItem(item: VerificationItem, rule: DecisionRule = SIMPLE_ACCEPTANCE): ItemDecision {
   const { lower, upper } = mpeLimits(item);
   if (item.u === undefined || item.u <= 0) {
     return { rule: 'simple', accept: item.error >= lower && item.error <= upper };

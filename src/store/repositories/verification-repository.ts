@@ -10,10 +10,6 @@ export async function insertVerification(db: Kysely<Database>, row: NewVerificat
   return id;
 }
 
-export async function insertVerifications(db: Kysely<Database>, rows: readonly NewVerificationRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('verification').values(rows.slice(i, i + 200)).execute();
-}
-
 /** Verifications with the issuing institution's name. */
 function withInstitution(db: Kysely<Database>) {
   return db
