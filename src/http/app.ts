@@ -38,7 +38,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    ajv: { customOptions: { strict: false } },
     // Errors raised before routing (an undecodable URL) and by the HTTP parser get problem JSON too.
     frameworkErrors: (_error, request, reply) => {
       const problem = problemFor('JL_ERR_MALFORMED_REQUEST', preferredLanguage(request.headers['accept-language']), { instance: request.url });
