@@ -6,16 +6,20 @@ import * as orgs from '../store/repositories/organization-repository.ts';
 import { listVerificationsOfInstrument } from '../store/repositories/verification-repository.ts';
 import { AppError, fieldError, validationError, type FieldError } from '../domain/errors.ts';
 import { applyEvent, actionToEvent, type LifecycleState, type SuspensionReason } from '../domain/registry/lifecycle.ts';
-import { addDays } from '../domain/common/dates.ts';
+import { addDays, addMonths, daysBetween } from '../domain/common/dates.ts';
+import { runInterval, type A3Result, type CalibrationResult } from '../metrology/intervals/index.ts';
+import { MetrologyInputError } from '../metrology/errors.ts';
 import { dueState, dueStateBounds, type DueState } from '../domain/verification/due-state.ts';
 import type { InstrumentStatus } from '../domain/registry/types.ts';
 import { assertSchema, checkSchema } from './validation.ts';
 import {
   InstrumentAction,
   InstrumentQuery,
+  IntervalRecommendationQuery,
   NewInstrument,
   type Instrument,
   type InstrumentEvent,
+  type IntervalRecommendation,
 } from './schemas/instrument.ts';
 import type { Verification } from './schemas/verification.ts';
 import { toVerification } from './verification-mapping.ts';
@@ -247,6 +251,79 @@ export class InstrumentService {
       { offset, limit },
     );
     return { items: rows.map((r) => this.toInstrument(r, dueSoonDays)), total, page, pageSize, asOf: today, dueSoonDays };
+  }
+
+  /**
+   * A calibration-interval recommendation (NCSLI RP-1 method A3, ILAC G24 / OIML D 10) from the
+   * instrument's verification history, for categories outside the compulsory catalogue only: a
+   * compulsory category's cycle is fixed by regulation.
+   *
+   * History: verifications oldest first; each verification after the first is one result whose
+   * interval is the days since the previous verification and which is in tolerance when its own
+   * (as-found) conclusion is `pass`. Same-day re-verifications (0 days) are not results. The
+   * current interval is the category's cycle counted in calendar months from the latest
+   * verification (or today when never verified), in days.
+   */
+  async intervalRecommendation(id: number, query: unknown = {}): Promise<IntervalRecommendation> {
+    const q = assertSchema(IntervalRecommendationQuery, query);
+    const reliabilityTarget = q.reliabilityTarget ?? 0.95;
+    const row = await instruments.findInstrumentById(this.db, id);
+    if (!row) throw new AppError('JL_ERR_NOT_FOUND');
+    const category = this.reference.category(row.category_code);
+    if (!category) throw new Error(`instrument ${id} has category ${row.category_code}, absent from the catalogue in force`);
+    const records = await listVerificationsOfInstrument(this.db, id);
+    const history: IntervalRecommendation['history'] = [];
+    for (let i = 1; i < records.length; i++) {
+      const prev = records[i - 1]!;
+      const cur = records[i]!;
+      const intervalDays = daysBetween(prev.verified_on, cur.verified_on);
+      if (intervalDays > 0) history.push({ fromOn: prev.verified_on, toOn: cur.verified_on, intervalDays, inTolerance: cur.conclusion === 'pass' });
+    }
+    const from = records.at(-1)?.verified_on ?? this.clock.today();
+    const currentIntervalDays = category.verificationMode === 'PERIODIC' && category.cycleMonths ? daysBetween(from, addMonths(from, category.cycleMonths)) : null;
+    const base = { instrumentId: id, categoryCode: category.code, compulsory: category.compulsory, reliabilityTarget, currentIntervalDays, history };
+    if (category.compulsory) {
+      return {
+        ...base,
+        applicable: false,
+        reason: 'compulsory',
+        message: {
+          zh: '该器具属于强制检定目录，检定周期由检定规程规定，使用者不能调整。',
+          en: 'This instrument is under compulsory verification: its cycle is set by regulation and cannot be changed by the user.',
+        },
+      };
+    }
+    if (currentIntervalDays === null) {
+      return { ...base, applicable: false, reason: 'not_periodic', message: { zh: '该类别无周期校准间隔。', en: 'This category has no periodic interval.' } };
+    }
+    const applicable = { ...base, applicable: true };
+    if (history.length === 0) {
+      return {
+        ...applicable,
+        reason: 'insufficient_history',
+        message: {
+          zh: '至少需要两次检定/校准记录才能评估校准间隔。',
+          en: 'At least two verification records are needed to assess the interval.',
+        },
+      };
+    }
+    const input = { history: history.map((h): CalibrationResult => ({ intervalDays: h.intervalDays, inTolerance: h.inTolerance })), reliabilityTarget, method: 'A3', currentIntervalDays };
+    try {
+      // method A3, so the result is an A3Result
+      const recommendation = runInterval(input) as A3Result & { readonly recommendedIntervalDays: number };
+      return { ...applicable, recommendation };
+    } catch (error) {
+      if (!(error instanceof MetrologyInputError)) throw error;
+      // A3 tests only results within ±min(56 d, I0/2) of the current interval
+      return {
+        ...applicable,
+        reason: 'no_results_near_current_interval',
+        message: {
+          zh: '历史记录中没有接近当前间隔的结果，A3 方法无法评估。',
+          en: 'No result in the history was taken near the current interval; method A3 cannot assess it.',
+        },
+      };
+    }
   }
 
   /** Applies a manual lifecycle action (install, suspend, resume, repair, scrap). */

@@ -43,6 +43,7 @@ export class ReferenceService {
       serviceLifeMonths: c.service_life_months,
       useDomains: c.use_domains.split(','),
       confirmed: c.confirmed === 1,
+      compulsory: c.compulsory === 1,
     }));
     const categoryByKey = new Map<string, InstrumentCategory>();
     for (const c of categories) {

@@ -41,6 +41,8 @@ export interface RefInstrumentCategoryTable {
   service_life_months: number | null;
   use_domains: string;
   confirmed: number;
+  /** 1: in the compulsory-verification catalogue; 0: calibrated at the owner's discretion */
+  compulsory: number;
 }
 
 export interface OrganizationTable {

@@ -13,7 +13,8 @@ export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
 export const INSTRUMENT_STATUSES = ['registered', 'in_use', 'suspended', 'scrapped'] as const;
 export type InstrumentStatus = (typeof INSTRUMENT_STATUSES)[number];
 
-export const SUPERVISION_MODES = ['P', 'V', 'P+V'] as const;
+/** P: pattern approval, V: verification; NONE: a non-compulsory category (calibration at the owner's discretion). */
+export const SUPERVISION_MODES = ['P', 'V', 'P+V', 'NONE'] as const;
 export type SupervisionMode = (typeof SUPERVISION_MODES)[number];
 
 export const VERIFICATION_MODES = ['PERIODIC', 'FIRST_ONLY_SCRAP', 'FIRST_ONLY_FIXED_LIFE'] as const;
@@ -31,6 +32,8 @@ export interface InstrumentCategory {
   readonly serviceLifeMonths: number | null;
   readonly useDomains: readonly string[];
   readonly confirmed: boolean;
+  /** false for categories outside the compulsory catalogue, whose interval the owner may adjust */
+  readonly compulsory: boolean;
 }
 
 export interface District {

@@ -1,6 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { Instrument, InstrumentAction, InstrumentEvent, InstrumentQuery, NewInstrument } from '../../services/schemas/instrument.ts';
+import {
+  Instrument,
+  InstrumentAction,
+  InstrumentEvent,
+  InstrumentQuery,
+  IntervalRecommendation,
+  IntervalRecommendationQuery,
+  NewInstrument,
+} from '../../services/schemas/instrument.ts';
 import { NewVerification, Verification } from '../../services/schemas/verification.ts';
 import { Page } from '../../services/schemas/common.ts';
 import { IdParams, ProblemResponses } from './shared-schemas.ts';
@@ -35,5 +43,18 @@ export const instrumentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
     '/instruments/:id/verifications',
     { schema: { tags, summary: '录入检定记录', params: IdParams, body: NewVerification, response: { 201: Verification, ...ProblemResponses } } },
     async (req, reply) => reply.status(201).send(await ctx.verifications.record((req.params as { id: number }).id, req.body)),
+  );
+  app.get(
+    '/instruments/:id/interval-recommendation',
+    {
+      schema: {
+        tags,
+        summary: '校准间隔建议（NCSLI RP-1 A3，仅非强制检定器具）',
+        params: IdParams,
+        querystring: IntervalRecommendationQuery,
+        response: { 200: IntervalRecommendation, ...ProblemResponses },
+      },
+    },
+    async (req) => ctx.instruments.intervalRecommendation((req.params as { id: number }).id, req.query),
   );
 };

@@ -16,11 +16,12 @@ const Category = Type.Object({
   serviceLifeMonths: Type.Union([Type.Integer(), Type.Null()]),
   useDomains: Type.Array(Type.String()),
   confirmed: Type.Boolean(),
+  compulsory: Type.Boolean(),
 });
 
 export const referenceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {
   const tags = ['reference'];
   app.get('/reference/districts', { schema: { tags, summary: '区县 (GB/T 2260)', response: { 200: Type.Array(District) } } }, async () => ctx.reference.districts);
   app.get('/reference/use-domains', { schema: { tags, summary: '使用领域', response: { 200: Type.Array(UseDomain) } } }, async () => ctx.reference.useDomains);
-  app.get('/reference/categories', { schema: { tags, summary: '强制检定目录', response: { 200: Type.Array(Category) } } }, async () => ctx.reference.categories);
+  app.get('/reference/categories', { schema: { tags, summary: '器具类别（强制检定目录及非强制检定类别）', response: { 200: Type.Array(Category) } } }, async () => ctx.reference.categories);
 };

@@ -98,3 +98,47 @@ export const InstrumentAction = Type.Object(
   { additionalProperties: false },
 );
 export type InstrumentAction = Static<typeof InstrumentAction>;
+
+export const IntervalRecommendationQuery = Type.Object(
+  {
+    reliabilityTarget: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.95, description: 'end-of-period in-tolerance probability to reach (R*)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type IntervalRecommendationQuery = Static<typeof IntervalRecommendationQuery>;
+
+export const INTERVAL_RECOMMENDATION_REASONS = ['compulsory', 'not_periodic', 'insufficient_history', 'no_results_near_current_interval'] as const;
+
+export const IntervalRecommendation = Type.Object({
+  instrumentId: Id,
+  categoryCode: Type.String(),
+  compulsory: Type.Boolean(),
+  /** whether the owner may change the interval (non-compulsory, periodic categories) */
+  applicable: Type.Boolean(),
+  reason: Type.Optional(StringEnum(INTERVAL_RECOMMENDATION_REASONS)),
+  message: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
+  reliabilityTarget: Type.Number(),
+  currentIntervalDays: Type.Union([Type.Integer(), Type.Null()]),
+  history: Type.Array(Type.Object({ fromOn: Type.String(), toOn: Type.String(), intervalDays: Type.Integer(), inTolerance: Type.Boolean() })),
+  recommendation: Type.Optional(
+    Type.Object({
+      method: Type.String(),
+      action: StringEnum(['lengthen', 'shorten', 'keep'] as const),
+      recommendedIntervalDays: Type.Integer(),
+      currentIntervalDays: Type.Number(),
+      calculatedIntervalDays: Type.Number(),
+      observedReliability: Type.Number(),
+      reliabilityTarget: Type.Number(),
+      rejectionConfidence: Type.Number(),
+      confidence: Type.Number(),
+      reliabilityInterval: Type.Object({ lower: Type.Number(), upper: Type.Number() }),
+      inTolerance: Type.Integer(),
+      used: Type.Integer(),
+      unused: Type.Integer(),
+      windowDays: Type.Number(),
+    }),
+  ),
+});
+export type IntervalRecommendation = Static<typeof IntervalRecommendation>;

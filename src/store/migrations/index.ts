@@ -3,9 +3,11 @@ import type { Migration } from 'kysely';
 import * as createReferenceData from './202611271200_create-reference-data.ts';
 import * as createRegistry from './202611271210_create-registry.ts';
 import * as createVerifications from './202611271220_create-verifications.ts';
+import * as addNonCompulsoryCategories from './202611271300_add-non-compulsory-categories.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '202611271200_create-reference-data': createReferenceData,
   '202611271210_create-registry': createRegistry,
   '202611271220_create-verifications': createVerifications,
+  '202611271300_add-non-compulsory-categories': addNonCompulsoryCategories,
 };

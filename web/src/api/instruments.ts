@@ -9,6 +9,7 @@ import type {
   InstrumentPage,
   InstrumentSort,
   InstrumentStatus,
+  IntervalRecommendation,
   ManualAction,
   NewInstrument,
   NewVerification,
@@ -43,6 +44,15 @@ export function useInstrument(id: number) {
   return useQuery({
     queryKey: ['instruments', 'detail', id],
     queryFn: ({ signal }) => api.get<InstrumentDetail>(`/api/v1/instruments/${id}`, undefined, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** The calibration-interval recommendation (non-compulsory instruments; NCSLI RP-1 A3). */
+export function useIntervalRecommendation(id: number, reliabilityTarget: number) {
+  return useQuery({
+    queryKey: ['instruments', 'interval-recommendation', id, reliabilityTarget],
+    queryFn: ({ signal }) => api.get<IntervalRecommendation>(`/api/v1/instruments/${id}/interval-recommendation`, { reliabilityTarget }, signal),
     enabled: Number.isInteger(id) && id > 0,
   });
 }

@@ -1,4 +1,5 @@
-// Instrument detail: summary, lifecycle actions, tabs 基本信息 / 检定记录 / 操作记录.
+// Instrument detail: summary, lifecycle actions, tabs 基本信息 / 检定记录 / 操作记录, and the
+// calibration-interval recommendation (校准间隔建议) card.
 import { Button, Card, Descriptions, Result, Skeleton, Space, Tabs } from 'antd';
 import { AuditOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import type { InstrumentDetail } from '../api/types.ts';
 import { ConclusionTag } from '../components/ConclusionTag.tsx';
 import { DueStateTag } from '../components/DueStateTag.tsx';
 import { EventTimeline } from '../components/EventTimeline.tsx';
+import { IntervalRecommendationCard } from '../components/IntervalRecommendationCard.tsx';
 import { LifecycleActions } from '../components/LifecycleActions.tsx';
 import { PageContainer } from '../components/PageContainer.tsx';
 import { QueryError } from '../components/QueryError.tsx';
@@ -157,6 +159,9 @@ export function InstrumentDetailPage() {
           ]}
         />
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <IntervalRecommendationCard instrumentId={instrument.id} category={category} />
+      </div>
       <VerificationDrawer
         instrumentId={instrument.id}
         regulation={category?.regulation}
