@@ -2,6 +2,7 @@
 // computed by the real server's metrology engine.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -46,6 +47,16 @@ test('不确定度评定: the GUM H.1 preset gives u ≈ 31.66 nm and U99 ≈ 92
   // The table view of the budget: δθ contributes |c|·u = 575.007 × 0.0289 = 16.60 nm.
   await page.getByTestId('budget-view-switch').getByText('表格').click();
   await expectText(page.getByTestId('budget-table').locator('tr', { hasText: 'delta_theta' }), '16.60');
+
+  // 导出 Excel: the server's workbook of the same input arrives as a download.
+  const downloading = page.waitForEvent('download');
+  await expectText(page.getByTestId('download-xlsx'), '导出 Excel');
+  await page.getByTestId('download-xlsx').click();
+  const download = await downloading;
+  assert.match(download.suggestedFilename(), /\.xlsx$/);
+  const bytes = await readFile((await download.path())!);
+  assert.ok(bytes.length > 1000, `workbook of ${bytes.length} bytes`);
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
 
   // Doubling u(l_s) from 25 to 50 nm raises u_c to about 53.5 nm.
   await page.getByTestId('input-u-l_s').fill('50');

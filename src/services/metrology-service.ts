@@ -2,6 +2,7 @@
 // behind both `POST /api/v1/metrology/<kind>` and `jiliang metrology <kind>`.
 import { METROLOGY_KINDS, MetrologyInputError, runMetrology, type MetrologyKind } from '../metrology/index.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
+import { metrologyWorkbook } from './metrology-report.ts';
 
 export { METROLOGY_KINDS, type MetrologyKind };
 
@@ -19,5 +20,13 @@ export class MetrologyService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The calculation as an .xlsx workbook (result, input and the kind's tables); bad input as in
+   * calculate. A caller that already has the result (the CLI) passes it to skip running it again.
+   */
+  async report(kind: MetrologyKind, input: unknown, result: unknown = this.calculate(kind, input)): Promise<Buffer> {
+    return metrologyWorkbook(kind, input, result);
   }
 }

@@ -3,8 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { assertMatchesExpected } from '../support/expected-values.ts';
 import { loadReferenceCases, REFERENCE_CASES_DIR } from '../support/reference-cases.ts';
 
@@ -41,4 +45,23 @@ test('invalid input exits 2 with a problem JSON on stderr', async () => {
   const error = await run(process.execPath, ['bin/jiliang.js', 'metrology', 'gum', '/dev/null']).catch((e) => e);
   assert.equal(error.code, 2);
   assert.equal(JSON.parse(error.stderr).code, 'JL_ERR_MALFORMED_BODY');
+});
+
+test('--xlsx writes the workbook as well as the JSON', async () => {
+  const reference = cases.find((c) => c.kind === 'gum')!;
+  const dir = mkdtempSync(join(tmpdir(), 'jiliang-metrology-'));
+  try {
+    const out = join(dir, 'gum.xlsx');
+    const result = await jiliangWithStdin(['metrology', 'gum', '--xlsx', out], JSON.stringify(reference.input));
+    assert.equal(result.code, 0, result.stderr);
+    assertMatchesExpected(JSON.parse(result.stdout), reference.expected);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    assert.deepEqual(workbook.worksheets.map((s) => s.name).slice(0, 2), ['结果 Result', '输入 Input']);
+    const budget = workbook.getWorksheet('不确定度分量 Budget');
+    assert.ok(budget, 'budget sheet');
+    assert.equal(budget.rowCount - 1, Object.keys((reference.input as { inputs: object }).inputs).length);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Argument, type Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
 import { METROLOGY_KINDS, MetrologyService, type MetrologyKind } from '../../services/metrology-service.ts';
@@ -18,8 +18,12 @@ export function registerMetrology(program: Command): void {
     .description('run a metrology calculation: JSON in (file or stdin), JSON out; invalid input exits 2 with a problem JSON')
     .addArgument(new Argument('<kind>', 'calculation').choices(METROLOGY_KINDS))
     .argument('[file]', 'input JSON file (default: stdin)')
-    .action((kind: MetrologyKind, file: string | undefined) => {
-      const result = new MetrologyService().calculate(kind, readInput(file));
+    .option('--xlsx <out.xlsx>', 'also write the result as an Excel workbook')
+    .action(async (kind: MetrologyKind, file: string | undefined, options: { xlsx?: string }) => {
+      const service = new MetrologyService();
+      const input = readInput(file);
+      const result = service.calculate(kind, input);
+      if (options.xlsx) writeFileSync(options.xlsx, await service.report(kind, input, result));
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     });
 }

@@ -5,6 +5,9 @@ import { StringEnum } from '../../services/schemas/common.ts';
 import { ProblemResponses } from './shared-schemas.ts';
 import type { RouteOptions } from './route-context.ts';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const KindParams = Type.Object({ kind: StringEnum(METROLOGY_KINDS) }, { additionalProperties: false });
+
 export const metrologyRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {
   app.post(
     '/metrology/:kind',
@@ -13,11 +16,30 @@ export const metrologyRoutes: FastifyPluginAsync<RouteOptions> = async (app, { c
         tags: ['metrology'],
         summary: '计量计算：GUM、蒙特卡洛、符合性判定、校准间隔、GRR、SPC',
         description: 'JSON contracts of DESIGN.md §8; the library validates the body and reports each bad field.',
-        params: Type.Object({ kind: StringEnum(METROLOGY_KINDS) }, { additionalProperties: false }),
+        params: KindParams,
         body: Type.Object({}, { additionalProperties: true }),
         response: ProblemResponses,
       },
     },
     async (req) => ctx.metrology.calculate((req.params as { kind: MetrologyKind }).kind, req.body),
+  );
+
+  app.post(
+    '/metrology/:kind/report.xlsx',
+    {
+      schema: {
+        tags: ['metrology'],
+        summary: '计量计算结果导出为 Excel 工作簿',
+        description: 'Same body and 422 problems as POST /metrology/{kind}; sheets 结果 Result, 输入 Input and the kind\'s tables.',
+        params: KindParams,
+        body: Type.Object({}, { additionalProperties: true }),
+        response: ProblemResponses,
+      },
+    },
+    async (req, reply) => {
+      const { kind } = req.params as { kind: MetrologyKind };
+      const file = await ctx.metrology.report(kind, req.body);
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="jiliang-${kind}-result.xlsx"`).send(file);
+    },
   );
 };

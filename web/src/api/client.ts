@@ -40,6 +40,8 @@ interface RequestOptions {
   readonly body?: BodyInit;
   readonly contentType?: string;
   readonly signal?: AbortSignal;
+  /** Read a successful non-JSON response as a Blob (file downloads) rather than text. */
+  readonly blob?: boolean;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -60,7 +62,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   const response = await fetch(withQuery(path, options.query), init);
   const type = response.headers.get('content-type') ?? '';
-  const payload: unknown = type.includes('json') ? await response.json().catch(() => null) : await response.text();
+  const payload: unknown = type.includes('json')
+    ? await response.json().catch(() => null)
+    : options.blob && response.ok
+      ? await response.blob()
+      : await response.text();
   if (!response.ok) {
     const problem: Problem =
       payload && typeof payload === 'object'

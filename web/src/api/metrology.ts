@@ -1,12 +1,17 @@
 // Industrial metrology calculations (DESIGN.md §8): `POST /api/v1/metrology/<kind>`, JSON in and
 // out. Live results are queries keyed by the (debounced) request body; Monte Carlo is a mutation.
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api } from './client.ts';
+import { api, request } from './client.ts';
 
 export type MetrologyKind = 'gum' | 'mcm' | 'conformance' | 'interval' | 'grr' | 'spc';
 
 export function runMetrology<T>(kind: MetrologyKind, body: unknown): Promise<T> {
   return api.post<T>(`/api/v1/metrology/${kind}`, body);
+}
+
+/** The calculation as an Excel workbook (`POST /api/v1/metrology/<kind>/report.xlsx`). */
+export function metrologyReport(kind: MetrologyKind, body: unknown): Promise<Blob> {
+  return request<Blob>(`/api/v1/metrology/${kind}/report.xlsx`, { method: 'POST', json: body, blob: true });
 }
 
 /** Result of `kind` for `body`; nothing is sent while `body` is undefined. */

@@ -28,6 +28,8 @@ export interface Category {
   readonly serviceLifeMonths: number | null;
   readonly useDomains: string[];
   readonly confirmed: boolean;
+  /** false: outside the compulsory catalogue; the owner may adjust the calibration interval */
+  readonly compulsory: boolean;
 }
 
 export interface UseDomain {
@@ -271,4 +273,35 @@ export interface Problem {
   readonly messages?: { readonly zh: string; readonly en: string };
   readonly errors?: FieldProblem[];
   readonly report?: ImportReport;
+}
+
+export type IntervalRecommendationReason = 'compulsory' | 'not_periodic' | 'insufficient_history' | 'no_results_near_current_interval';
+
+/** GET /api/v1/instruments/{id}/interval-recommendation (NCSLI RP-1 method A3). */
+export interface IntervalRecommendation {
+  readonly instrumentId: number;
+  readonly categoryCode: string;
+  readonly compulsory: boolean;
+  readonly applicable: boolean;
+  readonly reason?: IntervalRecommendationReason;
+  readonly message?: { readonly zh: string; readonly en: string };
+  readonly reliabilityTarget: number;
+  readonly currentIntervalDays: number | null;
+  readonly history: readonly { fromOn: string; toOn: string; intervalDays: number; inTolerance: boolean }[];
+  readonly recommendation?: {
+    readonly method: string;
+    readonly action: 'lengthen' | 'shorten' | 'keep';
+    readonly recommendedIntervalDays: number;
+    readonly currentIntervalDays: number;
+    readonly calculatedIntervalDays: number;
+    readonly observedReliability: number;
+    readonly reliabilityTarget: number;
+    readonly rejectionConfidence: number;
+    readonly confidence: number;
+    readonly reliabilityInterval: { readonly lower: number; readonly upper: number };
+    readonly inTolerance: number;
+    readonly used: number;
+    readonly unused: number;
+    readonly windowDays: number;
+  };
 }

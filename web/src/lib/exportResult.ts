@@ -41,9 +41,9 @@ export function toJson(record: CalculationRecord): string {
   return JSON.stringify({ kind: record.kind, input: record.input, result: record.result, createdAt: new Date().toISOString() }, null, 2);
 }
 
-/** Saves text as a file through a temporary object URL. */
-export function download(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text (or a fetched file) as a file through a temporary object URL. */
+export function download(data: string | Blob, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
