@@ -67,6 +67,11 @@ test('不确定度评定: the GUM H.1 preset gives u ≈ 31.66 nm and U99 ≈ 92
   await page.getByTestId('mcm-run').click();
   await expectNumber(page, 'mcm-u', u, 5);
   await page.getByTestId('mcm-interval-chart').waitFor();
+  // The histogram of the output distribution, and its table of bins.
+  await page.getByTestId('mcm-histogram-chart').waitFor();
+  await page.getByTestId('mcm-histogram-view-switch').getByText('表格').click();
+  const bins = page.getByTestId('mcm-histogram-table').locator('tbody tr.ant-table-row');
+  await eventually('histogram table rows', async () => (await bins.count()) >= 10);
   assert.deepEqual(jsErrors(page), []);
   await page.context().close();
 });

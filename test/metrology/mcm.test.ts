@@ -214,3 +214,45 @@ test('numerical tolerance δ of JCGM 101 7.9.2', () => {
   assert.equal(numericalTolerance(9.96, 2), 0.5); // rounds to 10 → c = 10, ℓ = 0
   assert.equal(numericalTolerance(0, 2), 0);
 });
+
+test('histogram of the trials: every trial accounted for, Gaussian shape, deterministic', () => {
+  const input = { model: '2*a + b', inputs: { a: { value: 1, u: 0.1 }, b: { value: 3, u: 0.2 } }, trials: 100_000, seed: 11 };
+  const out = runMcm(input);
+  const y = out.outputs.y!;
+  const h = y.histogram;
+  assert.equal(h.counts.length, 60);
+  assert.ok(h.binWidth > 0);
+  assert.equal(h.counts.reduce((s, c) => s + c, 0) + h.below + h.above, out.trials);
+  // 0.05 % … 99.95 % quantile span: about 50 trials left out each side.
+  assert.ok(h.below <= 50 && h.above <= 50 && h.below >= 40 && h.above >= 40, `${h.below} ${h.above}`);
+  // The span covers the coverage intervals.
+  assert.ok(h.lower <= y.interval.symmetric[0] && h.lower + 60 * h.binWidth >= y.interval.symmetric[1]);
+  // Roughly Gaussian: the bin holding the mean is (nearly) the largest, the ends are small and
+  // the counts are close to M·φ over each bin.
+  const max = Math.max(...h.counts);
+  const meanBin = Math.floor((y.value - h.lower) / h.binWidth);
+  assert.ok(h.counts[meanBin]! >= 0.9 * max, `${h.counts[meanBin]} vs ${max}`);
+  assert.ok(h.counts[0]! < 0.02 * max && h.counts[59]! < 0.02 * max);
+  const sigma = Math.sqrt(0.2 ** 2 + 0.2 ** 2);
+  h.counts.forEach((c, k) => {
+    const mid = h.lower + (k + 0.5) * h.binWidth;
+    const expected = out.trials * h.binWidth * Math.exp(-0.5 * ((mid - 5) / sigma) ** 2) / (sigma * Math.sqrt(2 * Math.PI));
+    assert.ok(Math.abs(c - expected) <= 6 * Math.sqrt(expected) + 0.02 * expected + 5, `bin ${k}: ${c} vs ${expected}`);
+  });
+  assert.deepEqual(runMcm(input).outputs.y!.histogram, h);
+  assert.notDeepEqual(runMcm({ ...input, seed: 12 }).outputs.y!.histogram, h);
+});
+
+test('histogram: adaptive runs, p above 0.999 and a constant output', () => {
+  const adaptive = runMcm({ model: 'a', inputs: { a: { value: 0, u: 1 } }, adaptive: true, ndig: 1, trials: 200_000, seed: 3 });
+  const ha = adaptive.outputs.y!.histogram;
+  assert.equal(ha.counts.reduce((s, c) => s + c, 0) + ha.below + ha.above, adaptive.trials);
+  // With p = 0.9999 the coverage tails are thinner than the histogram's: still the right span.
+  const wide = runMcm({ model: 'a', inputs: { a: { value: 0, u: 1 } }, p: 0.9999, trials: 200_000, seed: 3 });
+  const hw = wide.outputs.y!.histogram;
+  assert.equal(hw.below, 100);
+  assert.equal(hw.above, 100);
+  assert.ok(Math.abs(hw.lower + 3.29) < 0.1, String(hw.lower));
+  const constant = runMcm({ model: 'a*0 + 2', inputs: { a: { value: 0, u: 1 } }, trials: 10_000, seed: 3 });
+  assert.deepEqual(constant.outputs.y!.histogram, { lower: 2, binWidth: 0, counts: [10_000], below: 0, above: 0 });
+});

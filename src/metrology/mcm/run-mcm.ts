@@ -8,6 +8,7 @@ import type { GumOutput } from '../gum/types.ts';
 import { coverageCount, minimumTrials, shortestInterval, symmetricInterval, type Interval } from './coverage-interval.ts';
 import { mergeMoments, moments, standardDeviation, type Moments } from './moments.ts';
 import { numericalTolerance } from './numerical-tolerance.ts';
+import { histogram, histogramTailCount, type Histogram } from './histogram.ts';
 import { sortTails } from './order-statistics.ts';
 import { readMcmOptions, type McmOptions } from './options.ts';
 import { planSampling } from './sampling-plan.ts';
@@ -39,14 +40,22 @@ interface Summary {
   readonly moments: Moments;
   readonly symmetric: Interval;
   readonly shortest: Interval;
+  readonly histogram?: Histogram;
 }
 
-/** Moments, then intervals from the ordered tails (reorders `values` unless `keep`). */
-function summarize(values: Float64Array, p: number, keep: boolean): Summary {
+/** Moments, then intervals (and the histogram if `withHistogram`) from the ordered tails
+ *  (reorders `values` unless `keep`). */
+function summarize(values: Float64Array, p: number, keep: boolean, withHistogram = false): Summary {
   const m = moments(values);
-  const tails = values.length - coverageCount(p, values.length);
+  let tails = values.length - coverageCount(p, values.length);
+  if (withHistogram) tails = Math.max(tails, histogramTailCount(values.length));
   const sorted = sortTails(keep ? Float64Array.from(values) : values, tails);
-  return { moments: m, symmetric: symmetricInterval(sorted, p), shortest: shortestInterval(sorted, p) };
+  return {
+    moments: m,
+    symmetric: symmetricInterval(sorted, p),
+    shortest: shortestInterval(sorted, p),
+    ...(withHistogram ? { histogram: histogram(sorted) } : {}),
+  };
 }
 
 function simulate(model: ModelInput, options: McmOptions): McmOutput {
@@ -82,7 +91,7 @@ function simulate(model: ModelInput, options: McmOptions): McmOutput {
 
   const outputs: Record<string, McmQuantity> = {};
   names.forEach((name, a) => {
-    const s = summarize(values[a]!, model.p, false);
+    const s = summarize(values[a]!, model.p, false, true);
     const guf = gum?.outputs[name];
     outputs[name] = {
       value: s.moments.mean,
@@ -90,6 +99,7 @@ function simulate(model: ModelInput, options: McmOptions): McmOutput {
       p: model.p,
       interval: { symmetric: s.symmetric, shortest: s.shortest },
       validation: guf ? validateGuf(guf, s.symmetric, options.ndig) : null,
+      histogram: s.histogram!,
     };
   });
   return {

@@ -1,5 +1,6 @@
 // Output of `mcm` (DESIGN.md §8). Fields beyond the contract are additive only.
 import type { Interval } from './coverage-interval.ts';
+import type { Histogram } from './histogram.ts';
 
 /** GUF-versus-MCM comparison of JCGM 101 §8. */
 export interface Validation {
@@ -24,6 +25,8 @@ export interface McmQuantity {
   readonly interval: { readonly symmetric: Interval; readonly shortest: Interval };
   /** null when the GUF cannot be evaluated at the estimates (e.g. not differentiable). */
   readonly validation: Validation | null;
+  /** Equal-width histogram of the trials over their 0.05 % … 99.95 % quantile span (histogram.ts). */
+  readonly histogram: Histogram;
 }
 
 export interface McmOutput {

@@ -83,6 +83,15 @@ export interface GumResult {
 
 export type Interval = [number, number];
 
+/** Equal-width bins over the 0.05 % … 99.95 % quantile span of the trials. */
+export interface McmHistogram {
+  readonly lower: number;
+  readonly binWidth: number;
+  readonly counts: number[];
+  readonly below: number;
+  readonly above: number;
+}
+
 export interface McmOutput {
   readonly value: number;
   readonly u: number;
@@ -96,6 +105,7 @@ export interface McmOutput {
     readonly dHigh: number;
     readonly passed: boolean;
   } | null;
+  readonly histogram?: McmHistogram;
 }
 
 export interface McmResult {

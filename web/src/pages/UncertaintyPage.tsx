@@ -36,6 +36,7 @@ import { EChart } from '../components/EChart.tsx';
 import { PageContainer } from '../components/PageContainer.tsx';
 import { CalculationProblems } from '../components/metrology/CalculationProblems.tsx';
 import { ChartOrTable } from '../components/metrology/ChartOrTable.tsx';
+import { McmHistogram } from '../components/metrology/McmHistogram.tsx';
 import { ResultActions } from '../components/metrology/ResultActions.tsx';
 import { dof, estimate, percent, sig } from '../lib/metrologyFormat.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
@@ -361,6 +362,7 @@ function MonteCarloPanel({ request, gum }: { request: GumRequest | undefined; gu
                     />
                   }
                 />
+                <McmHistogram mc={out} gum={g} trials={mcm.data.trials} />
               </div>
             );
           })}
