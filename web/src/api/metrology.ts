@@ -2,6 +2,8 @@
 // out. Live results are queries keyed by the (debounced) request body; Monte Carlo is a mutation.
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, request } from './client.ts';
+import type { GumOutput as EngineGumOutput, GumQuantity } from '../../../src/metrology/gum/index.ts';
+import type { McmOutput as EngineMcmOutput, McmQuantity } from '../../../src/metrology/mcm/index.ts';
 
 export type MetrologyKind = 'gum' | 'mcm' | 'conformance' | 'interval' | 'grr' | 'spc';
 
@@ -56,64 +58,15 @@ export interface McmRequest extends GumRequest {
   readonly seed: number;
 }
 
-export interface BudgetEntry {
-  readonly input: string;
-  readonly sensitivity: number;
-  readonly contribution: number;
-  readonly u: number;
-  readonly dof: number | null;
-  readonly percent: number;
-}
-
-export interface GumOutput {
-  readonly value: number;
-  readonly u: number;
-  readonly dof: number | null;
-  readonly k: number;
-  readonly U: number;
-  readonly p: number;
-  readonly budget: BudgetEntry[];
-}
-
-export interface GumResult {
-  readonly outputs: Record<string, GumOutput>;
-  readonly correlation?: Record<string, Record<string, number | null>>;
-  readonly notes?: string[];
-}
-
-export type Interval = [number, number];
-
-/** Equal-width bins over the 0.05 % … 99.95 % quantile span of the trials. */
-export interface McmHistogram {
-  readonly lower: number;
-  readonly binWidth: number;
-  readonly counts: number[];
-  readonly below: number;
-  readonly above: number;
-}
-
-export interface McmOutput {
-  readonly value: number;
-  readonly u: number;
-  readonly p: number;
-  readonly interval: { readonly symmetric: Interval; readonly shortest: Interval };
-  readonly validation: {
-    readonly ndig: number;
-    readonly deltaTolerance: number;
-    readonly gumInterval: Interval;
-    readonly dLow: number;
-    readonly dHigh: number;
-    readonly passed: boolean;
-  } | null;
-  readonly histogram?: McmHistogram;
-}
-
-export interface McmResult {
-  readonly outputs: Record<string, McmOutput>;
-  readonly trials: number;
-  readonly seed: number;
-  readonly notes?: string[];
-}
+// Result shapes are the engine's own types (type-only imports, erased from the bundle), so the
+// pages cannot drift from what the server returns.
+export type { BudgetEntry } from '../../../src/metrology/gum/index.ts';
+export type GumOutput = GumQuantity;
+export type GumResult = EngineGumOutput;
+export type Interval = readonly [number, number];
+export type McmHistogram = NonNullable<McmQuantity['histogram']>;
+export type McmOutput = McmQuantity;
+export type McmResult = EngineMcmOutput;
 
 // ---- conformance ----
 
@@ -130,14 +83,7 @@ export interface ConformanceRequest {
   readonly process?: { readonly mean: number; readonly sd: number };
 }
 
-export interface ConformanceResult {
-  readonly pc: number;
-  readonly specificRisk: number;
-  readonly decision: 'accept' | 'reject';
-  readonly acceptance: { readonly lower?: number | null; readonly upper?: number | null };
-  readonly globalPFA?: number;
-  readonly globalPFR?: number;
-}
+export type { ConformanceResult } from '../../../src/metrology/decision/index.ts';
 
 // ---- grr ----
 
@@ -149,22 +95,7 @@ export interface GrrRequest {
 
 export type GrrComponent = 'ev' | 'av' | 'interaction' | 'grr' | 'pv';
 
-export interface GrrResult {
-  readonly method: 'anova' | 'xbar-r';
-  readonly ev: number;
-  readonly av: number;
-  readonly interaction: number;
-  readonly grr: number;
-  readonly pv: number;
-  readonly tv: number;
-  readonly pctGRR: number;
-  readonly ndc: number;
-  readonly pctTotalVariation?: Record<GrrComponent, number>;
-  readonly pctTolerance?: Record<GrrComponent, number>;
-  readonly interactionPooled?: boolean;
-  readonly interactionP?: number;
-  readonly anova?: { source: string; df: number; ss: number; ms?: number; f?: number; p?: number }[];
-}
+export type { GrrResult } from '../../../src/metrology/msa/index.ts';
 
 // ---- spc ----
 
@@ -179,26 +110,6 @@ export interface SpcRequest {
   readonly rules?: 'western-electric';
 }
 
-export interface DispersionChart {
-  readonly center: number;
-  readonly ucl: number;
-  readonly lcl: number;
-  readonly points?: (number | null)[];
-  readonly outOfControl: number[];
-}
+export type { DispersionChartResult as DispersionChart } from '../../../src/metrology/spc/index.ts';
 
-export interface SpcResult {
-  readonly chart: ChartKind;
-  readonly center: number;
-  readonly ucl: number;
-  readonly lcl: number;
-  readonly points: (number | null)[];
-  readonly pointLimits?: { readonly lcl: number; readonly ucl: number }[];
-  readonly rangeChart?: DispersionChart;
-  readonly sChart?: DispersionChart;
-  readonly sigma?: number;
-  readonly cp?: number | null;
-  readonly cpk?: number | null;
-  readonly outOfControl: number[];
-  readonly violations?: { readonly rule: 1 | 2 | 3 | 4; readonly index: number }[];
-}
+export type { SpcResult } from '../../../src/metrology/spc/index.ts';

@@ -1,4 +1,5 @@
 // Shapes of the HTTP API v1 (docs/API.md). JSON is camelCase; dates are YYYY-MM-DD.
+import type { A3Result } from '../../../src/metrology/intervals/index.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -288,20 +289,6 @@ export interface IntervalRecommendation {
   readonly reliabilityTarget: number;
   readonly currentIntervalDays: number | null;
   readonly history: readonly { fromOn: string; toOn: string; intervalDays: number; inTolerance: boolean }[];
-  readonly recommendation?: {
-    readonly method: string;
-    readonly action: 'lengthen' | 'shorten' | 'keep';
-    readonly recommendedIntervalDays: number;
-    readonly currentIntervalDays: number;
-    readonly calculatedIntervalDays: number;
-    readonly observedReliability: number;
-    readonly reliabilityTarget: number;
-    readonly rejectionConfidence: number;
-    readonly confidence: number;
-    readonly reliabilityInterval: { readonly lower: number; readonly upper: number };
-    readonly inTolerance: number;
-    readonly used: number;
-    readonly unused: number;
-    readonly windowDays: number;
-  };
+  /** The engine's NCSLI RP-1 A3 result (a type-only import of src/metrology). */
+  readonly recommendation?: A3Result & { readonly recommendedIntervalDays: number };
 }

@@ -1,13 +1,14 @@
 // Due status by district: a stacked bar chart (overdue / due soon) with a table view of the same
 // numbers for screen readers and exact reading.
-import { Empty, Segmented, Table } from 'antd';
+import { Empty, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counts, DueSummary } from '../api/types.ts';
 import { formatNumber } from '../lib/format.ts';
 import { useNames } from '../lib/useLang.ts';
 import { STATUS_COLORS } from './colors.ts';
+import { ChartOrTable } from './ChartOrTable.tsx';
 import { EChart } from './EChart.tsx';
 
 type Row = Counts & { readonly districtCode: string; readonly name: string };
@@ -90,30 +91,16 @@ function DueTable({ rows, totals }: { rows: readonly Row[]; totals: Counts }) {
 }
 
 export function DueByDistrict({ summary }: { summary: DueSummary | undefined }) {
-  const { t } = useTranslation();
   const names = useNames();
-  const [view, setView] = useState<'chart' | 'table'>('chart');
   const rows = useMemo<Row[]>(
     () => (summary?.byDistrict ?? []).map((r) => ({ ...r, name: names.district(r.districtCode) })),
     [summary, names],
   );
   return (
-    <div>
-      <Segmented<'chart' | 'table'>
-        data-testid="due-view-switch"
-        value={view}
-        onChange={setView}
-        options={[
-          { value: 'chart', label: t('due.chartView') },
-          { value: 'table', label: t('due.tableView') },
-        ]}
-        style={{ marginBottom: 12 }}
-      />
-      {view === 'chart' ? (
-        <DueChart rows={rows} />
-      ) : (
-        <DueTable rows={rows} totals={summary?.totals ?? { valid: 0, dueSoon: 0, overdue: 0, notApplicable: 0, suspended: 0, total: 0 }} />
-      )}
-    </div>
+    <ChartOrTable
+      testId="due"
+      chart={<DueChart rows={rows} />}
+      table={<DueTable rows={rows} totals={summary?.totals ?? { valid: 0, dueSoon: 0, overdue: 0, notApplicable: 0, suspended: 0, total: 0 }} />}
+    />
   );
 }

@@ -9,7 +9,7 @@ import { useMetrology, type ChartKind, type DispersionChart, type SpcRequest, ty
 import { EChart } from '../components/EChart.tsx';
 import { PageContainer } from '../components/PageContainer.tsx';
 import { CalculationProblems } from '../components/metrology/CalculationProblems.tsx';
-import { ChartOrTable } from '../components/metrology/ChartOrTable.tsx';
+import { ChartOrTable } from '../components/ChartOrTable.tsx';
 import { ResultActions } from '../components/metrology/ResultActions.tsx';
 import { parseNumberList, sig } from '../lib/metrologyFormat.ts';
 import { useDebounced } from '../lib/useDebounced.ts';

@@ -35,7 +35,7 @@ import {
 import { EChart } from '../components/EChart.tsx';
 import { PageContainer } from '../components/PageContainer.tsx';
 import { CalculationProblems } from '../components/metrology/CalculationProblems.tsx';
-import { ChartOrTable } from '../components/metrology/ChartOrTable.tsx';
+import { ChartOrTable } from '../components/ChartOrTable.tsx';
 import { McmHistogram } from '../components/metrology/McmHistogram.tsx';
 import { ResultActions } from '../components/metrology/ResultActions.tsx';
 import { dof, estimate, percent, sig } from '../lib/metrologyFormat.ts';

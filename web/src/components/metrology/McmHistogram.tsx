@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { GumOutput, McmHistogram as Histogram, McmOutput } from '../../api/metrology.ts';
 import { estimate, sig } from '../../lib/metrologyFormat.ts';
 import { EChart } from '../EChart.tsx';
-import { ChartOrTable } from './ChartOrTable.tsx';
+import { ChartOrTable } from '../ChartOrTable.tsx';
 
 interface Props {
   readonly mc: McmOutput;

@@ -1,4 +1,4 @@
-// A chart with a table view of the same numbers (screen readers, exact reading), as in DueByDistrict.
+// A chart with a table view of the same numbers (screen readers, exact reading).
 import { Segmented } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
