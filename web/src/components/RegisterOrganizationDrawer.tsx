@@ -3,20 +3,13 @@ import { App, Button, Drawer, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useRegisterOrganization } from '../api/organizations.ts';
-import type { NewOrganization, Role } from '../api/types.ts';
+import type { NewOrganization } from '../api/types.ts';
 import { compact } from '../lib/clean.ts';
 import { useServerErrors } from './problem.tsx';
 import { DistrictSelect, RoleSelect } from './ReferenceSelects.tsx';
 
-interface FormValues {
-  uscc: string;
-  name: string;
-  districtCode: string;
-  roles: Role[];
-  address?: string;
-  contactName?: string;
-  contactPhone?: string;
-}
+/** The form edits the request body itself. */
+type FormValues = NewOrganization;
 
 export function RegisterOrganizationDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
