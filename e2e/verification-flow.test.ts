@@ -40,7 +40,8 @@ after(async () => {
   await server?.close();
 });
 
-async function recordVerification(page: Page, error: string, expected: 'pass' | 'fail'): Promise<void> {
+/** Opens the record-verification drawer and fills who, where and by which institution. */
+async function openVerificationDrawer(page: Page) {
   await page.getByTestId('record-verification').click();
   const drawer = page.getByTestId('verification-drawer');
   await drawer.waitFor();
@@ -49,6 +50,11 @@ async function recordVerification(page: Page, error: string, expected: 'pass' | 
   await page.getByTestId('field-checker').fill('王五');
   await page.getByTestId('field-approver').fill('赵六');
   await page.getByTestId('field-place').fill('渝北加油站现场');
+  return drawer;
+}
+
+async function recordVerification(page: Page, error: string, expected: 'pass' | 'fail'): Promise<void> {
+  const drawer = await openVerificationDrawer(page);
   await page.getByTestId('field-temperatureC').fill('21.5');
   await page.getByTestId('field-humidityPct').fill('60');
   await page.getByTestId('standard-0-name').fill('二等标准金属量器');
@@ -157,14 +163,7 @@ test('an item with an uncertainty is judged by the guarded decision rule and rec
   await page.goto(`/instruments/${instrument.id}`);
   await page.getByTestId('instrument-detail-page').waitFor();
 
-  await page.getByTestId('record-verification').click();
-  const drawer = page.getByTestId('verification-drawer');
-  await drawer.waitFor();
-  await pickOption(page, 'field-institutionId', '重庆市计量质量检测研究院', '计量');
-  await page.getByTestId('field-verifier').fill('李四');
-  await page.getByTestId('field-checker').fill('王五');
-  await page.getByTestId('field-approver').fill('赵六');
-  await page.getByTestId('field-place').fill('渝北加油站现场');
+  const drawer = await openVerificationDrawer(page);
   await page.getByTestId('standard-0-name').fill('二等标准金属量器');
   await page.getByTestId('item-0-name').fill('示值误差');
   await page.getByTestId('item-0-error').fill('4.8');
