@@ -11,6 +11,9 @@ import { systemClock, type Clock } from './clock.ts';
 import { StatsService } from './stats-service.ts';
 import { DemoService } from './demo/demo-service.ts';
 import { MetrologyService } from './metrology-service.ts';
+import { AuditService } from './audit/audit-service.ts';
+
+export const DEFAULT_KEY_DIR = './jiliang-data/keys';
 
 export interface ContextConfig {
   readonly databaseUrl?: string | undefined;
@@ -19,6 +22,8 @@ export interface ContextConfig {
   /** Days before the due date an instrument counts as due soon (default 30). */
   readonly dueSoonDays?: number | undefined;
   readonly clock?: Clock | undefined;
+  /** Directory of signing keys kept outside the database (default $JILIANG_KEY_DIR or ./jiliang-data/keys). */
+  readonly keyDir?: string | undefined;
 }
 
 export interface AppContext {
@@ -33,6 +38,7 @@ export interface AppContext {
   readonly stats: StatsService;
   readonly demo: DemoService;
   readonly metrology: MetrologyService;
+  readonly audit: AuditService;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,7 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
     const organizations = new OrganizationService(opened.db, reference, clock);
     const instruments = new InstrumentService(opened.db, reference, clock, config.dueSoonDays ?? 30);
     const verifications = new VerificationService(opened.db, reference, clock);
+    const audit = new AuditService(opened.db, clock, config.keyDir ?? process.env.JILIANG_KEY_DIR ?? DEFAULT_KEY_DIR);
     return {
       dialect: opened.dialect,
       clock,
@@ -57,6 +64,7 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
       stats: new StatsService(opened.db),
       demo: new DemoService(opened.db, opened.sqlite, reference, clock),
       metrology: new MetrologyService(),
+      audit,
       close: opened.close,
     };
   } catch (error) {

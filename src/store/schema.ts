@@ -123,6 +123,78 @@ export interface DocumentSequenceTable {
   last_value: number;
 }
 
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  /** active | disabled */
+  status: string;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+}
+
+export interface UserGrantTable {
+  user_id: number;
+  role: string;
+  /** platform | city | district | organization */
+  scope_kind: string;
+  /** district code, organization id, or '' for platform and city */
+  scope_ref: string;
+}
+
+export interface UserSessionTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  reauthenticated_at: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  role: string;
+  scope_kind: string;
+  scope_ref: string;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  recorded_at: string;
+  request_id: string | null;
+  /** user | token | system | anonymous */
+  actor_kind: string;
+  actor_id: string | null;
+  scope: string | null;
+  action: string;
+  /** ok | denied | failed */
+  outcome: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** canonical JSON (RFC 8785); ids only, never personal data */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditCheckpointTable {
+  seq: number;
+  head_hash: string;
+  recorded_at: string;
+  key_id: string;
+  signature: string;
+}
+
 export interface Database {
   ref_district: RefDistrictTable;
   ref_district_alias: RefDistrictAliasTable;
@@ -135,4 +207,10 @@ export interface Database {
   instrument_event: InstrumentEventTable;
   verification: VerificationTable;
   document_sequence: DocumentSequenceTable;
+  app_user: AppUserTable;
+  user_grant: UserGrantTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
+  audit_checkpoint: AuditCheckpointTable;
 }

@@ -2,6 +2,9 @@
 // SQLite in memory, PostgreSQL in a schema of its own that is dropped afterwards.
 // PostgreSQL is skipped with a printed notice only when no server answers and CI is not set.
 import { after, before, describe } from 'node:test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createContext, type AppContext, type ContextConfig } from '../../src/services/context.ts';
 import { fixedClock } from '../../src/services/clock.ts';
@@ -49,10 +52,12 @@ async function adminQuery(sql: string): Promise<void> {
 /** A fresh, migrated context on the dialect; close() also drops a PostgreSQL schema. */
 export async function openTestContext(dialect: Dialect, config: Omit<ContextConfig, 'databaseUrl' | 'pgSchema'> = {}): Promise<AppContext> {
   const clock = config.clock ?? fixedClock(TEST_NOW);
-  if (dialect === 'sqlite') return createContext({ ...config, clock, databaseUrl: 'sqlite::memory:' });
+  // Signing keys live outside the database; each test context gets a directory of its own.
+  const keyDir = config.keyDir ?? mkdtempSync(join(tmpdir(), 'jiliang-keys-'));
+  if (dialect === 'sqlite') return createContext({ ...config, clock, keyDir, databaseUrl: 'sqlite::memory:' });
   const schema = `t_${process.pid}_${++schemaCounter}_${Math.random().toString(36).slice(2, 8)}`;
   await adminQuery(`create schema ${schema}`);
-  const ctx = await createContext({ ...config, clock, databaseUrl: POSTGRES_URL, pgSchema: schema });
+  const ctx = await createContext({ ...config, clock, keyDir, databaseUrl: POSTGRES_URL, pgSchema: schema });
   return {
     ...ctx,
     close: async () => {

@@ -4,10 +4,14 @@ import * as createReferenceData from './202611271200_create-reference-data.ts';
 import * as createRegistry from './202611271210_create-registry.ts';
 import * as createVerifications from './202611271220_create-verifications.ts';
 import * as addNonCompulsoryCategories from './202611271300_add-non-compulsory-categories.ts';
+import * as createAccounts from './202611280900_create-accounts.ts';
+import * as createAuditLog from './202611280910_create-audit-log.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '202611271200_create-reference-data': createReferenceData,
   '202611271210_create-registry': createRegistry,
   '202611271220_create-verifications': createVerifications,
   '202611271300_add-non-compulsory-categories': addNonCompulsoryCategories,
+  '202611280900_create-accounts': createAccounts,
+  '202611280910_create-audit-log': createAuditLog,
 };
