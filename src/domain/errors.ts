@@ -20,6 +20,15 @@ export const ERROR_CATALOG = {
   JL_ERR_DUPLICATE_INSTRUMENT: { status: 409, exitCode: 4, zh: '同一制造商和型号下已存在该出厂编号', en: 'An instrument with this serial number is already registered for the same manufacturer and model' },
   JL_ERR_INVALID_TRANSITION: { status: 409, exitCode: 4, zh: '器具当前状态不允许此操作', en: 'The instrument\'s current status does not allow this action' },
   JL_ERR_IMPORT_HAS_ERRORS: { status: 422, exitCode: 2, zh: '导入文件存在错误行，未写入任何数据', en: 'The import file has rows with errors; nothing was written' },
+  JL_ERR_UNAUTHENTICATED: { status: 401, exitCode: 5, zh: '请先登录', en: 'Sign in first' },
+  JL_ERR_LOGIN_FAILED: { status: 401, exitCode: 5, zh: '用户名或密码不正确', en: 'Wrong username or password' },
+  JL_ERR_ACCOUNT_LOCKED: { status: 429, exitCode: 5, zh: '登录失败次数过多，账户暂时锁定，请稍后再试', en: 'Too many failed sign-ins: the account is locked for a while' },
+  JL_ERR_REAUTH_REQUIRED: { status: 401, exitCode: 5, zh: '此操作需要再次输入密码确认', en: 'Confirm your password to continue' },
+  JL_ERR_FORBIDDEN: { status: 403, exitCode: 5, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  JL_ERR_CSRF: { status: 403, exitCode: 5, zh: '请求缺少有效的防伪令牌，请刷新页面后重试', en: 'The request lacks a valid anti-forgery token; reload the page and retry' },
+  JL_ERR_RATE_LIMITED: { status: 429, exitCode: 5, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  JL_ERR_DUPLICATE_USERNAME: { status: 409, exitCode: 4, zh: '该用户名已被使用', en: 'This username is taken' },
+  JL_ERR_KEY_FILE: { status: 500, exitCode: 1, zh: '签名密钥文件不可用', en: 'The signing key file cannot be used' },
   JL_ERR_INTERNAL: { status: 500, exitCode: 1, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, CatalogEntry>;
 
@@ -47,6 +56,11 @@ export const FIELD_PROBLEMS = {
   conclusion_mismatch: { zh: '结论与各检定项目结果不一致', en: 'The conclusion contradicts the item results' },
   conflicting_fields: { zh: '与其他字段相互矛盾', en: 'This field conflicts with another field' },
   invalid_value: { zh: '数值无效', en: 'Invalid value' },
+  password_too_short: { zh: '密码至少 12 个字符', en: 'The password needs at least 12 characters' },
+  password_too_long: { zh: '密码最多 128 个字符', en: 'The password may have at most 128 characters' },
+  password_too_weak: { zh: '密码过于常见或容易猜测，请换用更长的短语', en: 'The password is common or easy to guess; use a longer phrase' },
+  invalid_scope: { zh: '该角色不能在此范围内授予', en: 'This role cannot be granted in this scope' },
+  outside_scope: { zh: '超出您的管辖或单位范围', en: 'Outside your district or organization' },
   instrument_scrapped: { zh: '器具已报废', en: 'The instrument has been scrapped' },
 } as const;
 

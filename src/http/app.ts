@@ -1,9 +1,12 @@
 // The Fastify app factory: builds the server without listening so tests can `inject`.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { AppError } from '../domain/errors.ts';
@@ -17,6 +20,11 @@ import { supervisionRoutes } from './routes/supervision-routes.ts';
 import { importExportRoutes } from './routes/import-export-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { metrologyRoutes } from './routes/metrology-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { adminRoutes } from './routes/admin-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
+import { authentication } from './auth/authenticate.ts';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -25,6 +33,10 @@ export interface AppOptions {
   readonly webRoot?: string;
   readonly logger?: boolean;
   readonly version?: string;
+  /** Mark cookies Secure (serve behind TLS); default: JILIANG_SECURE_COOKIES=1. */
+  readonly secureCookies?: boolean;
+  /** Requests per minute per client address on public routes (default 300). */
+  readonly publicRateLimit?: number;
 }
 
 // Query strings arrive as text: coerce them to the declared types. Bodies are never coerced.
@@ -33,8 +45,12 @@ const queryAjv = addFormats(new Ajv({ allErrors: true, coerceTypes: true, remove
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const webRoot = resolve(options.webRoot ?? 'dist/web');
   const webAvailable = existsSync(resolve(webRoot, 'index.html'));
+  const secureCookies = options.secureCookies ?? process.env.JILIANG_SECURE_COOKIES === '1';
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? { redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' } } : false,
+    // Ids are ours, never taken from the client, so the audit log can trust them.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -88,6 +104,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     return reply.sendFile('index.html');
   });
 
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
+  // Registered before the rate limiter: it gives every public route a limit, which the limiter reads.
+  await app.register(authentication, { ctx, secureCookies, publicRateLimit: options.publicRateLimit ?? 300 });
+  await app.register(rateLimit, { global: false });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -99,6 +120,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         { name: 'supervision', description: '监督 Supervision' },
         { name: 'imports', description: '导入导出 Import and export' },
         { name: 'metrology', description: '计量计算 Metrology calculations' },
+        { name: 'auth', description: '登录与会话 Sign-in and sessions' },
+        { name: 'admin', description: '用户、令牌与审计 Users, tokens and audit' },
       ],
     },
   });
@@ -112,6 +135,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(supervisionRoutes, { ctx });
       await api.register(importExportRoutes, { ctx });
       await api.register(metrologyRoutes, { ctx });
+      await api.register(authRoutes, { ctx, secureCookies });
+      await api.register(adminRoutes, { ctx });
+      await api.register(auditRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

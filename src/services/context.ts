@@ -12,6 +12,9 @@ import { StatsService } from './stats-service.ts';
 import { DemoService } from './demo/demo-service.ts';
 import { MetrologyService } from './metrology-service.ts';
 import { AuditService } from './audit/audit-service.ts';
+import { AccessService } from './access-service.ts';
+import { AccountService } from './accounts/account-service.ts';
+import { AuthenticationService } from './accounts/authentication-service.ts';
 
 export const DEFAULT_KEY_DIR = './jiliang-data/keys';
 
@@ -39,6 +42,9 @@ export interface AppContext {
   readonly demo: DemoService;
   readonly metrology: MetrologyService;
   readonly audit: AuditService;
+  readonly access: AccessService;
+  readonly accounts: AccountService;
+  readonly authentication: AuthenticationService;
   close(): Promise<void>;
 }
 
@@ -48,10 +54,12 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
   try {
     await migrateToLatest(opened.db, opened.schema ?? undefined);
     const reference = await ReferenceService.load(opened.db, clock.today());
-    const organizations = new OrganizationService(opened.db, reference, clock);
-    const instruments = new InstrumentService(opened.db, reference, clock, config.dueSoonDays ?? 30);
-    const verifications = new VerificationService(opened.db, reference, clock);
     const audit = new AuditService(opened.db, clock, config.keyDir ?? process.env.JILIANG_KEY_DIR ?? DEFAULT_KEY_DIR);
+    const access = new AccessService(audit, clock);
+    const organizations = new OrganizationService(opened.db, reference, clock, access, audit);
+    const instruments = new InstrumentService(opened.db, reference, clock, config.dueSoonDays ?? 30, access, audit);
+    const verifications = new VerificationService(opened.db, reference, clock, access, audit);
+    const accounts = new AccountService(opened.db, access, audit, reference, clock);
     return {
       dialect: opened.dialect,
       clock,
@@ -59,12 +67,15 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
       organizations,
       instruments,
       verifications,
-      imports: new ImportService(opened.db, organizations, instruments),
-      exports: new ExportService(instruments),
+      imports: new ImportService(opened.db, organizations, instruments, access, audit),
+      exports: new ExportService(instruments, access, audit),
       stats: new StatsService(opened.db),
       demo: new DemoService(opened.db, opened.sqlite, reference, clock),
       metrology: new MetrologyService(),
       audit,
+      access,
+      accounts,
+      authentication: new AuthenticationService(opened.db, audit, clock),
       close: opened.close,
     };
   } catch (error) {

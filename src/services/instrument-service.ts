@@ -27,6 +27,9 @@ import type { ReferenceService } from './reference-service.ts';
 import type { Clock } from './clock.ts';
 import { toOffset, type Page } from './paging.ts';
 import type { BatchValidation, RowErrors } from './batch.ts';
+import type { Caller } from '../domain/auth/actor.ts';
+import { auditEntry, instrumentTenant, tenantRows, type AccessService } from './access-service.ts';
+import type { AuditService } from './audit/audit-service.ts';
 
 type InstrumentRowWithOwner = instruments.InstrumentRow & { owner_name: string };
 
@@ -46,6 +49,8 @@ export class InstrumentService {
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
     readonly defaultDueSoonDays: number,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   toInstrument(row: InstrumentRowWithOwner, dueSoonDays = this.defaultDueSoonDays): Instrument {
@@ -77,14 +82,17 @@ export class InstrumentService {
     };
   }
 
-  async register(input: unknown): Promise<Instrument> {
+  async register(caller: Caller, input: unknown): Promise<Instrument> {
+    await this.access.require(caller, 'registry:write', 'instrument.register');
     const { valid, invalid } = await this.validateMany([input]);
     if (invalid.length) {
       const errors = invalid[0]!.errors;
       if (errors.some((e) => e.code === 'duplicate_instrument')) throw new AppError('JL_ERR_DUPLICATE_INSTRUMENT', errors);
       throw validationError(errors);
     }
-    const [id] = await this.writeInTransaction(valid.map((v) => v.value));
+    const value = valid[0]!.value;
+    await this.access.requireCreateIn(caller, 'registry:write', 'instrument.register', { districtCode: value.districtCode, organizationIds: [value.ownerId!] }, '/ownerId');
+    const [id] = await this.writeInTransaction(caller, [value]);
     return this.toInstrument((await instruments.findInstrumentById(this.db, id!))!);
   }
 
@@ -164,8 +172,12 @@ export class InstrumentService {
   }
 
   /** Writes validated rows in a transaction of their own (bulk registration without a spreadsheet; bench/). */
-  async writeInTransaction(rows: readonly NewInstrument[]): Promise<number[]> {
-    return this.db.transaction().execute((trx) => this.write(trx, rows));
+  async writeInTransaction(caller: Caller, rows: readonly NewInstrument[]): Promise<number[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const ids = await this.write(trx, rows);
+      await this.audit.append(trx, auditEntry(caller, 'instrument.register', 'ok', { type: 'instrument', id: ids.length === 1 ? ids[0] : null }, batchDetail(ids)));
+      return ids;
+    });
   }
 
   /** Writes validated rows (with their registered/installed events) inside the caller's transaction. */
@@ -210,9 +222,8 @@ export class InstrumentService {
     );
   }
 
-  async get(id: number): Promise<InstrumentDetail> {
-    const row = await instruments.findInstrumentById(this.db, id);
-    if (!row) throw new AppError('JL_ERR_NOT_FOUND');
+  async get(caller: Caller, id: number): Promise<InstrumentDetail> {
+    const row = await this.readable(caller, id, 'instrument.get');
     const events = await instruments.listInstrumentEvents(this.db, id);
     const verifications = await listVerificationsOfInstrument(this.db, id);
     return {
@@ -228,7 +239,8 @@ export class InstrumentService {
     };
   }
 
-  async list(query: unknown): Promise<InstrumentPage> {
+  async list(caller: Caller, query: unknown): Promise<InstrumentPage> {
+    const reach = await this.access.reach(caller, 'registry:read', 'instrument.list');
     const q = assertSchema(InstrumentQuery, query);
     const today = this.clock.today();
     const dueSoonDays = q.dueSoonDays ?? this.defaultDueSoonDays;
@@ -246,6 +258,7 @@ export class InstrumentService {
         ownerId: q.ownerId,
         serialPrefix: q.q?.trim() || undefined,
         due: q.dueState ? dueFilter(q.dueState, today, dueSoonDays) : undefined,
+        tenant: tenantRows(reach),
       },
       { key, desc },
       { offset, limit },
@@ -264,11 +277,10 @@ export class InstrumentService {
    * current interval is the category's cycle counted in calendar months from the latest
    * verification (or today when never verified), in days.
    */
-  async intervalRecommendation(id: number, query: unknown = {}): Promise<IntervalRecommendation> {
+  async intervalRecommendation(caller: Caller, id: number, query: unknown = {}): Promise<IntervalRecommendation> {
     const q = assertSchema(IntervalRecommendationQuery, query);
     const reliabilityTarget = q.reliabilityTarget ?? 0.95;
-    const row = await instruments.findInstrumentById(this.db, id);
-    if (!row) throw new AppError('JL_ERR_NOT_FOUND');
+    const row = await this.readable(caller, id, 'instrument.interval-recommendation');
     const category = this.reference.category(row.category_code);
     if (!category) throw new Error(`instrument ${id} has category ${row.category_code}, absent from the catalogue in force`);
     const records = await listVerificationsOfInstrument(this.db, id);
@@ -327,8 +339,14 @@ export class InstrumentService {
   }
 
   /** Applies a manual lifecycle action (install, suspend, resume, repair, scrap). */
-  async act(id: number, input: unknown): Promise<Instrument> {
+  async act(caller: Caller, id: number, input: unknown): Promise<Instrument> {
+    const target = { type: 'instrument', id };
+    const found = await instruments.findInstrumentById(this.db, id);
+    if (!found) throw new AppError('JL_ERR_NOT_FOUND');
+    await this.access.requireOn(caller, 'registry:write', 'instrument.action', target, instrumentTenant(found));
     const action = assertSchema(InstrumentAction, input);
+    // Scrapping ends an instrument's life for good: the user proves their password again.
+    if (action.action === 'scrap') await this.access.requireRecentPassword(caller, 'instrument.action', target);
     const today = this.clock.today();
     const occurredOn = action.occurredOn ?? today;
     await this.db.transaction().execute(async (trx) => {
@@ -354,14 +372,25 @@ export class InstrumentService {
         ...(kind === 'scrapped' ? { next_due_on: null } : {}),
         ...(kind === 'installed' ? { installed_on: occurredOn } : {}),
       });
+      await this.audit.append(trx, auditEntry(caller, 'instrument.action', 'ok', target, { action: action.action, occurredOn }));
     });
     return this.toInstrument((await instruments.findInstrumentById(this.db, id))!);
   }
 
+  /** An instrument the caller may read, or 404 as if it did not exist. */
+  private async readable(caller: Caller, id: number, action: string): Promise<instruments.InstrumentRow & { owner_name: string }> {
+    await this.access.require(caller, 'registry:read', action);
+    const row = await instruments.findInstrumentById(this.db, id);
+    if (!row) throw new AppError('JL_ERR_NOT_FOUND');
+    await this.access.requireOn(caller, 'registry:read', action, { type: 'instrument', id }, instrumentTenant(row));
+    return row;
+  }
+
   /** Counts per district and due state (the supervision view). */
-  async dueSummary(dueSoonDays = this.defaultDueSoonDays, districtCode?: string) {
+  async dueSummary(caller: Caller, dueSoonDays = this.defaultDueSoonDays, districtCode?: string) {
+    const reach = await this.access.reach(caller, 'supervision:read', 'supervision.due-summary');
     const today = this.clock.today();
-    const rows = await instruments.dueCountsByDistrict(this.db, dueStateBounds(today, dueSoonDays), districtCode);
+    const rows = await instruments.dueCountsByDistrict(this.db, dueStateBounds(today, dueSoonDays), districtCode, tenantRows(reach));
     const byDistrict = rows.map((r) => ({
       districtCode: r.district_code,
       valid: Number(r.valid),
@@ -375,6 +404,11 @@ export class InstrumentService {
     for (const d of byDistrict) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];
     return { asOf: today, dueSoonDays, totals, byDistrict };
   }
+}
+
+/** Audit detail of a batch write: how many rows and which id range (ids are dense per batch). */
+export function batchDetail(ids: readonly number[]): Record<string, unknown> {
+  return ids.length > 1 ? { count: ids.length, firstId: ids[0], lastId: ids.at(-1) } : {};
 }
 
 /** The next_due_on range for a due state, using the same boundaries as the pure derivation. */

@@ -11,6 +11,9 @@ import type { ReferenceService } from './reference-service.ts';
 import type { Clock } from './clock.ts';
 import { toOffset, type Page } from './paging.ts';
 import type { BatchValidation, RowErrors } from './batch.ts';
+import type { Caller } from '../domain/auth/actor.ts';
+import { auditEntry, tenantRows, type AccessService } from './access-service.ts';
+import type { AuditService } from './audit/audit-service.ts';
 
 export function toOrganization(row: orgs.OrganizationRow): Organization {
   return {
@@ -31,17 +34,26 @@ export class OrganizationService {
     private readonly db: Kysely<Database>,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
-  async register(input: unknown): Promise<Organization> {
+  async register(caller: Caller, input: unknown): Promise<Organization> {
+    await this.access.require(caller, 'registry:write', 'organization.register');
     const { valid, invalid } = await this.validateMany([input]);
     if (invalid.length) {
       const errors = invalid[0]!.errors;
       if (errors.some((e) => e.code === 'duplicate_uscc')) throw new AppError('JL_ERR_DUPLICATE_USCC', errors);
       throw validationError(errors);
     }
-    const [id] = await this.db.transaction().execute((trx) => this.write(trx, valid.map((v) => v.value)));
-    return (await this.get(id!))!;
+    const value = valid[0]!.value;
+    await this.access.requireCreateIn(caller, 'registry:write', 'organization.register', { districtCode: value.districtCode }, '/districtCode');
+    const [id] = await this.db.transaction().execute(async (trx) => {
+      const ids = await this.write(trx, [value]);
+      await this.audit.append(trx, auditEntry(caller, 'organization.register', 'ok', { type: 'organization', id: ids[0] }));
+      return ids;
+    });
+    return (await this.find(id!))!;
   }
 
   /** Checks shape and domain rules of many rows, including duplicates within the batch and in the database. */
@@ -98,22 +110,26 @@ export class OrganizationService {
     );
   }
 
-  async get(id: number): Promise<Organization | null> {
+  private async find(id: number): Promise<Organization | null> {
     const row = await orgs.findOrganizationById(this.db, id);
     if (!row) return null;
     return { ...toOrganization(row), instrumentCount: await orgs.countInstrumentsOfOwner(this.db, id) };
   }
 
-  async getOrThrow(id: number): Promise<Organization> {
-    const org = await this.get(id);
+  /** An organization the caller may read, or 404 as if it did not exist. */
+  async get(caller: Caller, id: number): Promise<Organization> {
+    await this.access.require(caller, 'registry:read', 'organization.get');
+    const org = await this.find(id);
     if (!org) throw new AppError('JL_ERR_NOT_FOUND');
+    await this.access.requireOn(caller, 'registry:read', 'organization.get', { type: 'organization', id }, { districtCode: org.districtCode, organizationIds: [id] });
     return org;
   }
 
-  async list(query: unknown): Promise<Page<Organization>> {
+  async list(caller: Caller, query: unknown): Promise<Page<Organization>> {
+    const reach = await this.access.reach(caller, 'registry:read', 'organization.list');
     const q = assertSchema(OrganizationQuery, query);
     const { page, pageSize, offset, limit } = toOffset(q);
-    const { rows, total } = await orgs.listOrganizations(this.db, { q: q.q, role: q.role, districtCode: q.districtCode }, { offset, limit });
+    const { rows, total } = await orgs.listOrganizations(this.db, { q: q.q, role: q.role, districtCode: q.districtCode, tenant: tenantRows(reach) }, { offset, limit });
     return { items: rows.map(toOrganization), total, page, pageSize };
   }
 

@@ -17,16 +17,28 @@ import { NewVerification, type Verification } from './schemas/verification.ts';
 import { toVerification } from './verification-mapping.ts';
 import type { ReferenceService } from './reference-service.ts';
 import type { Clock } from './clock.ts';
+import type { Caller } from '../domain/auth/actor.ts';
+import { auditEntry, instrumentTenant, type AccessService } from './access-service.ts';
+import type { AuditService } from './audit/audit-service.ts';
 
 export class VerificationService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
-  async record(instrumentId: number, input: unknown): Promise<Verification> {
+  /** Institute staff record in their own institute's name, on any instrument they may read. */
+  async record(caller: Caller, instrumentId: number, input: unknown): Promise<Verification> {
+    const action = 'verification.record';
+    await this.access.require(caller, 'verification:record', action);
+    const found = await instruments.findInstrumentById(this.db, instrumentId);
+    if (!found) throw new AppError('JL_ERR_NOT_FOUND');
+    await this.access.requireOn(caller, 'registry:read', action, { type: 'instrument', id: instrumentId }, instrumentTenant(found));
     const v = assertSchema(NewVerification, input);
+    await this.access.requireCreateIn(caller, 'verification:record', action, { organizationIds: [v.institutionId] }, '/institutionId');
     const today = this.clock.today();
     const id = await this.db.transaction().execute(async (trx) => {
       const instrument = await instruments.findInstrumentById(trx, instrumentId);
@@ -102,6 +114,10 @@ export class VerificationService {
         last_verified_on: v.verifiedOn,
         last_conclusion: v.conclusion,
       });
+      await this.audit.append(
+        trx,
+        auditEntry(caller, action, 'ok', { type: 'verification', id: verificationId }, { instrumentId, institutionId: v.institutionId, conclusion: v.conclusion, documentNo }),
+      );
       return verificationId;
     });
     return toVerification((await verifications.findVerificationById(this.db, id))!);

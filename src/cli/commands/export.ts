@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Argument, Option, type Command } from 'commander';
-import { openContext } from './shared.ts';
+import { cliCaller, openContext } from './shared.ts';
 
 export function registerExport(program: Command): void {
   program
@@ -20,7 +20,7 @@ export function registerExport(program: Command): void {
       );
       const ctx = await openContext(command);
       try {
-        writeFileSync(options.out, await ctx.exports.instrumentList(query, format));
+        writeFileSync(options.out, await ctx.exports.instrumentList(cliCaller(), query, format));
         process.stderr.write(`wrote ${options.out}\n`);
       } finally {
         await ctx.close();

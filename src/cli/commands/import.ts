@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Argument, type Command } from 'commander';
 import { IMPORT_KINDS, type ImportKind } from '../../services/import/templates.ts';
-import { openContext } from './shared.ts';
+import { cliCaller, openContext } from './shared.ts';
 
 export function registerImport(program: Command): void {
   program
@@ -16,7 +16,7 @@ export function registerImport(program: Command): void {
       const format = extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
       const ctx = await openContext(command);
       try {
-        const report = await ctx.imports.import(kind, readFileSync(file), { format, mode: options.validOnly ? 'valid-only' : 'all', dryRun: options.dryRun ?? false });
+        const report = await ctx.imports.import(cliCaller(), kind, readFileSync(file), { format, mode: options.validOnly ? 'valid-only' : 'all', dryRun: options.dryRun ?? false });
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } finally {
         await ctx.close();

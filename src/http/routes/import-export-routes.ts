@@ -5,6 +5,7 @@ import type { TableFormat } from '../../services/import/spreadsheet.ts';
 import { InstrumentQuery } from '../../services/schemas/instrument.ts';
 import { StringEnum } from '../../services/schemas/common.ts';
 import { ProblemResponses } from './shared-schemas.ts';
+import { needs } from '../auth/route-access.ts';
 import type { RouteOptions } from './route-context.ts';
 
 const FORMATS = ['xlsx', 'csv'] as const;
@@ -33,7 +34,7 @@ export const importExportRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
   // Import files arrive as the raw request body, whatever the declared type.
   app.addContentTypeParser(['application/octet-stream', 'text/csv', MEDIA_TYPES.xlsx], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
 
-  app.get('/imports/templates/:kind.:format', { schema: { tags, summary: '下载导入模板', params: FileParams } }, async (req, reply) => {
+  app.get('/imports/templates/:kind.:format', { config: { access: needs('registry:import') }, schema: { tags, summary: '下载导入模板', params: FileParams } }, async (req, reply) => {
     const { kind, format } = req.params as { kind: ImportKind; format: TableFormat };
     const file = await ctx.imports.template(kind, format);
     return reply.type(MEDIA_TYPES[format]).header('content-disposition', attachment(`jiliang-${kind}-template.${format}`)).send(file);
@@ -43,6 +44,7 @@ export const importExportRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
     '/imports/:kind',
     {
       bodyLimit: IMPORT_BODY_LIMIT,
+      config: { access: needs('registry:import') },
       schema: {
         tags,
         summary: '批量导入（文件为原始请求体）',
@@ -57,16 +59,16 @@ export const importExportRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
       const q = req.query as { format?: TableFormat; mode?: 'all' | 'valid-only'; dryRun?: boolean };
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? ''));
       const format = q.format ?? (req.headers['content-type']?.includes('csv') ? 'csv' : 'xlsx');
-      return ctx.imports.import(kind, body, { format, mode: q.mode ?? 'all', dryRun: q.dryRun ?? false });
+      return ctx.imports.import(req.caller, kind, body, { format, mode: q.mode ?? 'all', dryRun: q.dryRun ?? false });
     },
   );
 
   app.get(
     '/exports/instruments.:format',
-    { schema: { tags, summary: '导出器具列表', params: Type.Object({ format: StringEnum(FORMATS) }), querystring: Type.Omit(InstrumentQuery, ['page', 'pageSize']) } },
+    { config: { access: needs('registry:export') }, schema: { tags, summary: '导出器具列表（需再次验证密码）', params: Type.Object({ format: StringEnum(FORMATS) }), querystring: Type.Omit(InstrumentQuery, ['page', 'pageSize']) } },
     async (req, reply) => {
       const { format } = req.params as { format: TableFormat };
-      const file = await ctx.exports.instrumentList(req.query as Record<string, unknown>, format);
+      const file = await ctx.exports.instrumentList(req.caller, req.query as Record<string, unknown>, format);
       return reply.type(MEDIA_TYPES[format]).header('content-disposition', attachment(`jiliang-instruments.${format}`)).send(file);
     },
   );

@@ -12,6 +12,7 @@ import {
 import { NewVerification, Verification } from '../../services/schemas/verification.ts';
 import { Page } from '../../services/schemas/common.ts';
 import { IdParams, ProblemResponses } from './shared-schemas.ts';
+import { needs } from '../auth/route-access.ts';
 import type { RouteOptions } from './route-context.ts';
 
 const InstrumentPage = Type.Intersect([Page(Instrument), Type.Object({ asOf: Type.String(), dueSoonDays: Type.Integer() })]);
@@ -19,34 +20,37 @@ const InstrumentDetail = Type.Intersect([Instrument, Type.Object({ events: Type.
 
 export const instrumentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {
   const tags = ['instruments'];
+  const read = { access: needs('registry:read') };
+  const write = { access: needs('registry:write') };
   app.get(
     '/instruments',
-    { schema: { tags, summary: '器具列表（含到期状态筛选）', querystring: InstrumentQuery, response: { 200: InstrumentPage, ...ProblemResponses } } },
-    async (req) => ctx.instruments.list(req.query),
+    { config: read, schema: { tags, summary: '器具列表（含到期状态筛选）', querystring: InstrumentQuery, response: { 200: InstrumentPage, ...ProblemResponses } } },
+    async (req) => ctx.instruments.list(req.caller, req.query),
   );
   app.post(
     '/instruments',
-    { schema: { tags, summary: '器具备案', body: NewInstrument, response: { 201: Instrument, ...ProblemResponses } } },
-    async (req, reply) => reply.status(201).send(await ctx.instruments.register(req.body)),
+    { config: write, schema: { tags, summary: '器具备案', body: NewInstrument, response: { 201: Instrument, ...ProblemResponses } } },
+    async (req, reply) => reply.status(201).send(await ctx.instruments.register(req.caller, req.body)),
   );
   app.get(
     '/instruments/:id',
-    { schema: { tags, summary: '器具详情与全部历史', params: IdParams, response: { 200: InstrumentDetail, ...ProblemResponses } } },
-    async (req) => ctx.instruments.get((req.params as { id: number }).id),
+    { config: read, schema: { tags, summary: '器具详情与全部历史', params: IdParams, response: { 200: InstrumentDetail, ...ProblemResponses } } },
+    async (req) => ctx.instruments.get(req.caller, (req.params as { id: number }).id),
   );
   app.post(
     '/instruments/:id/actions',
-    { schema: { tags, summary: '生命周期操作：安装、停用、恢复、修理、报废', params: IdParams, body: InstrumentAction, response: { 200: Instrument, ...ProblemResponses } } },
-    async (req) => ctx.instruments.act((req.params as { id: number }).id, req.body),
+    { config: write, schema: { tags, summary: '生命周期操作：安装、停用、恢复、修理、报废（报废需再次验证密码）', params: IdParams, body: InstrumentAction, response: { 200: Instrument, ...ProblemResponses } } },
+    async (req) => ctx.instruments.act(req.caller, (req.params as { id: number }).id, req.body),
   );
   app.post(
     '/instruments/:id/verifications',
-    { schema: { tags, summary: '录入检定记录', params: IdParams, body: NewVerification, response: { 201: Verification, ...ProblemResponses } } },
-    async (req, reply) => reply.status(201).send(await ctx.verifications.record((req.params as { id: number }).id, req.body)),
+    { config: { access: needs('verification:record') }, schema: { tags, summary: '录入检定记录', params: IdParams, body: NewVerification, response: { 201: Verification, ...ProblemResponses } } },
+    async (req, reply) => reply.status(201).send(await ctx.verifications.record(req.caller, (req.params as { id: number }).id, req.body)),
   );
   app.get(
     '/instruments/:id/interval-recommendation',
     {
+      config: read,
       schema: {
         tags,
         summary: '校准间隔建议（NCSLI RP-1 A3，仅非强制检定器具）',
@@ -55,6 +59,6 @@ export const instrumentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { 
         response: { 200: IntervalRecommendation, ...ProblemResponses },
       },
     },
-    async (req) => ctx.instruments.intervalRecommendation((req.params as { id: number }).id, req.query),
+    async (req) => ctx.instruments.intervalRecommendation(req.caller, (req.params as { id: number }).id, req.query),
   );
 };

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { METROLOGY_KINDS, type MetrologyKind } from '../../services/metrology-service.ts';
 import { StringEnum } from '../../services/schemas/common.ts';
 import { ProblemResponses } from './shared-schemas.ts';
+import { needs } from '../auth/route-access.ts';
 import type { RouteOptions } from './route-context.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -12,6 +13,7 @@ export const metrologyRoutes: FastifyPluginAsync<RouteOptions> = async (app, { c
   app.post(
     '/metrology/:kind',
     {
+      config: { access: needs('metrology:use') },
       schema: {
         tags: ['metrology'],
         summary: '计量计算：GUM、蒙特卡洛、符合性判定、校准间隔、GRR、SPC',
@@ -27,6 +29,7 @@ export const metrologyRoutes: FastifyPluginAsync<RouteOptions> = async (app, { c
   app.post(
     '/metrology/:kind/report.xlsx',
     {
+      config: { access: needs('metrology:use') },
       schema: {
         tags: ['metrology'],
         summary: '计量计算结果导出为 Excel 工作簿',

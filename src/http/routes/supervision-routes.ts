@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ProblemResponses } from './shared-schemas.ts';
+import { needs } from '../auth/route-access.ts';
 import type { RouteOptions } from './route-context.ts';
 
 const Counts = {
@@ -27,10 +28,10 @@ const DueSummaryQuery = Type.Object(
 export const supervisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {
   app.get(
     '/supervision/due-summary',
-    { schema: { tags: ['supervision'], summary: '到期与超期统计（按区县）', querystring: DueSummaryQuery, response: { 200: DueSummary, ...ProblemResponses } } },
+    { config: { access: needs('supervision:read') }, schema: { tags: ['supervision'], summary: '到期与超期统计（按区县）', querystring: DueSummaryQuery, response: { 200: DueSummary, ...ProblemResponses } } },
     async (req) => {
       const q = req.query as { dueSoonDays?: number; districtCode?: string };
-      return ctx.instruments.dueSummary(q.dueSoonDays, q.districtCode);
+      return ctx.instruments.dueSummary(req.caller, q.dueSoonDays, q.districtCode);
     },
   );
 };

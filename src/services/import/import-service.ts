@@ -8,6 +8,11 @@ import type { InstrumentService } from '../instrument-service.ts';
 import type { BatchMode, BatchValidation } from '../batch.ts';
 import { readTable, writeTable, type Cell, type TableFormat } from './spreadsheet.ts';
 import { ROLE_NAMES, TEMPLATES, type ImportKind, type TemplateColumn } from './templates.ts';
+import type { Caller } from '../../domain/auth/actor.ts';
+import { can } from '../../domain/auth/authorize.ts';
+import { auditEntry, type AccessService } from '../access-service.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import { batchDetail } from '../instrument-service.ts';
 
 export interface ImportRowError extends FieldError {
   /** Template column key the error belongs to (empty when it concerns the whole row). */
@@ -45,6 +50,8 @@ export class ImportService {
     private readonly db: Kysely<Database>,
     private readonly organizations: OrganizationService,
     private readonly instruments: InstrumentService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   async template(kind: ImportKind, format: TableFormat): Promise<Buffer> {
@@ -57,7 +64,9 @@ export class ImportService {
     ]);
   }
 
-  async import(kind: ImportKind, bytes: Buffer, options: ImportOptions): Promise<ImportReport> {
+  async import(caller: Caller, kind: ImportKind, bytes: Buffer, options: ImportOptions): Promise<ImportReport> {
+    const action = `import.${kind}`;
+    await this.access.require(caller, 'registry:import', action);
     const mode = options.mode ?? 'all';
     const dryRun = options.dryRun ?? false;
     const table = await readTable(bytes, options.format).catch(() => {
@@ -78,6 +87,12 @@ export class ImportService {
     const rowErrors = new Map<number, ImportRowError[]>();
     parsed.forEach((p, i) => p.errors.length && rowErrors.set(i, [...p.errors]));
     for (const r of validation.invalid) rowErrors.set(r.index, [...(rowErrors.get(r.index) ?? []), ...r.errors.map((e) => toRowError(e, columns))]);
+    // Rows of another district or organization than the caller's are errors of that row.
+    for (const v of validation.valid) {
+      const row = v.value as { districtCode: string; ownerId?: number };
+      const tenant = { districtCode: row.districtCode, organizationIds: row.ownerId === undefined ? [] : [row.ownerId] };
+      if (!can(caller.actor, 'registry:import', tenant)) rowErrors.set(v.index, [...(rowErrors.get(v.index) ?? []), toRowError(fieldError('/districtCode', 'outside_scope'), columns)]);
+    }
     const validRows = validation.valid.filter((v) => !rowErrors.has(v.index));
 
     const report = {
@@ -94,11 +109,13 @@ export class ImportService {
     }
     if (dryRun || validRows.length === 0) return { ...report, written: 0 };
     const values = validRows.map((v) => v.value);
-    await this.db.transaction().execute((trx) =>
-      kind === 'organizations'
-        ? this.organizations.write(trx, values as Parameters<OrganizationService['write']>[1])
-        : this.instruments.write(trx, values as Parameters<InstrumentService['write']>[1]),
-    );
+    await this.db.transaction().execute(async (trx) => {
+      const ids =
+        kind === 'organizations'
+          ? await this.organizations.write(trx, values as Parameters<OrganizationService['write']>[1])
+          : await this.instruments.write(trx, values as Parameters<InstrumentService['write']>[1]);
+      await this.audit.append(trx, auditEntry(caller, action, 'ok', { type: kind === 'organizations' ? 'organization' : 'instrument' }, { ...batchDetail(ids), count: ids.length, mode }));
+    });
     return { ...report, written: values.length };
   }
 

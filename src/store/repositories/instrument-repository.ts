@@ -1,5 +1,5 @@
 // Instruments, their event history, and the indexed projections (status, next due date) lists use.
-import { PostgresAdapter, sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Database, InstrumentEventTable, InstrumentTable } from '../schema.ts';
 
 export type InstrumentRow = Selectable<InstrumentTable>;
@@ -20,6 +20,24 @@ export interface InstrumentFilter {
   readonly serialPrefix?: string | undefined;
   /** Due window as date bounds on next_due_on (inclusive), or `none` for instruments with no due date. */
   readonly due?: { readonly from?: string; readonly to?: string } | 'none' | undefined;
+  /** The caller's tenants: rows in any of these districts or owned by any of these organizations. */
+  readonly tenant?: TenantRows | undefined;
+}
+
+export interface TenantRows {
+  readonly districtCodes: readonly string[];
+  readonly organizationIds: readonly number[];
+}
+
+/** Restricts instrument rows to a tenant (no restriction when `tenant` is undefined). */
+function whereTenant<QB extends SelectQueryBuilder<Database, 'instrument', any>>(query: QB, tenant: TenantRows | undefined): QB {
+  if (!tenant) return query;
+  return query.where((eb) =>
+    eb.or([
+      ...(tenant.districtCodes.length ? [eb('instrument.district_code', 'in', tenant.districtCodes)] : []),
+      ...(tenant.organizationIds.length ? [eb('instrument.owner_id', 'in', tenant.organizationIds)] : []),
+    ]),
+  ) as QB;
 }
 
 export type InstrumentSortKey = 'next_due_on' | 'id' | 'registered_on';
@@ -140,7 +158,7 @@ export async function listInstruments(
   sort: { key: InstrumentSortKey; desc: boolean },
   page: { offset: number; limit: number },
 ) {
-  let query = db.selectFrom('instrument');
+  let query = whereTenant(db.selectFrom('instrument'), filter.tenant);
   if (filter.districtCode) query = query.where('instrument.district_code', '=', filter.districtCode);
   if (filter.categoryCode) query = query.where('instrument.category_code', '=', filter.categoryCode);
   if (filter.status) query = query.where('instrument.status', '=', filter.status);
@@ -184,9 +202,13 @@ export async function listInstrumentEvents(db: Kysely<Database>, instrumentId: n
 }
 
 /** Counts instruments per district by due window; `bounds` are the same as the list filter's. */
-export async function dueCountsByDistrict(db: Kysely<Database>, bounds: { overdueBefore: string; dueSoonThrough: string }, districtCode?: string) {
-  let query = db
-    .selectFrom('instrument')
+export async function dueCountsByDistrict(
+  db: Kysely<Database>,
+  bounds: { overdueBefore: string; dueSoonThrough: string },
+  districtCode?: string,
+  tenant?: TenantRows,
+) {
+  let query = whereTenant(db.selectFrom('instrument'), tenant)
     .select((eb) => [
       'district_code',
       eb.fn.countAll<number>().as('total'),

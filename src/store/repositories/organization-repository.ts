@@ -9,6 +9,8 @@ export interface OrganizationFilter {
   readonly q?: string | undefined;
   readonly role?: string | undefined;
   readonly districtCode?: string | undefined;
+  /** The caller's tenants: organizations in any of these districts, or these organizations. */
+  readonly tenant?: { readonly districtCodes: readonly string[]; readonly organizationIds: readonly number[] } | undefined;
 }
 
 export async function insertOrganization(db: Kysely<Database>, row: NewOrganizationRow, roles: readonly string[]): Promise<number> {
@@ -72,6 +74,15 @@ export async function listOrganizations(
   page: { offset: number; limit: number },
 ): Promise<{ rows: OrganizationRow[]; total: number }> {
   let query = db.selectFrom('organization');
+  const tenant = filter.tenant;
+  if (tenant) {
+    query = query.where((eb) =>
+      eb.or([
+        ...(tenant.districtCodes.length ? [eb('district_code', 'in', tenant.districtCodes)] : []),
+        ...(tenant.organizationIds.length ? [eb('id', 'in', tenant.organizationIds)] : []),
+      ]),
+    );
+  }
   if (filter.districtCode) query = query.where('district_code', '=', filter.districtCode);
   if (filter.q) query = query.where((eb) => eb.or([eb('name', 'like', `%${filter.q}%`), eb('uscc', '=', filter.q!.toUpperCase())]));
   if (filter.role) query = query.where('id', 'in', db.selectFrom('organization_role').select('organization_id').where('role', '=', filter.role));
