@@ -6,6 +6,8 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerImport } from './commands/import.ts';
 import { registerExport } from './commands/export.ts';
 import { registerMetrology } from './commands/metrology.ts';
+import { registerAudit } from './commands/audit.ts';
+import { registerAccounts } from './commands/accounts.ts';
 import { runCommand } from './run.ts';
 
 const program = new Command()
@@ -21,5 +23,7 @@ registerMigrate(program);
 registerImport(program);
 registerExport(program);
 registerMetrology(program);
+registerAudit(program);
+registerAccounts(program);
 
 await runCommand(() => program.parseAsync(process.argv));

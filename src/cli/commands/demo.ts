@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { openContext } from './shared.ts';
 import { createProgress } from '../progress.ts';
 import { parsePort, serve, type ServeOptions } from './serve.ts';
+import { DEMO_PASSWORD } from '../../services/demo/demo-users.ts';
 
 export const DEMO_DATABASE_URL = 'sqlite:./jiliang-data/demo.db';
 
@@ -19,6 +20,8 @@ export function registerDemo(program: Command): void {
       const summary = await ctx.demo.ensure({ instruments: options.instruments, onProgress: progress });
       progress.finish();
       process.stderr.write(`${summary.created ? 'created' : 'found'} demo city: ${summary.organizations.toLocaleString('en-US')} organizations, ${summary.instruments.toLocaleString('en-US')} instruments, ${summary.verifications.toLocaleString('en-US')} verifications\n`);
+      const users = summary.accounts.map((a) => `  ${a.username.padEnd(18)} ${a.role}@${a.scope}`).join('\n');
+      process.stderr.write(`demo users (password ${DEMO_PASSWORD}):\n${users}\n`);
       if (options.serve) await serve(ctx, options);
       else await ctx.close();
     });

@@ -9,6 +9,11 @@ import type { ReferenceService } from '../reference-service.ts';
 import type { Clock } from '../clock.ts';
 import { buildCity } from './city.ts';
 import { writeCity } from './writer.ts';
+import type { AccountService } from '../accounts/account-service.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import { auditEntry } from '../access-service.ts';
+import { systemCaller } from '../../domain/auth/actor.ts';
+import { ensureDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 
 export interface DemoOptions {
   /** Number of instruments (default 100,000); organisations scale with it (about one per 18). */
@@ -23,6 +28,8 @@ export interface DemoSummary {
   readonly organizations: number;
   readonly instruments: number;
   readonly verifications: number;
+  /** One user per role (password DEMO_PASSWORD). */
+  readonly accounts: readonly DemoAccount[];
 }
 
 export const DEFAULT_DEMO_SEED = 8_023_001;
@@ -36,6 +43,8 @@ export class DemoService {
     private readonly sqlite: SQLite.Database | null,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
+    private readonly accounts: AccountService,
+    private readonly audit: AuditService,
   ) {}
 
   async ensure(options: DemoOptions): Promise<DemoSummary> {
@@ -62,6 +71,7 @@ export class DemoService {
       // Someone may have filled the database meanwhile; then this is not ours to create.
       if (((await countRows(trx)).organization ?? 0) > 0) return false;
       await writeCity(trx, this.sqlite, plan, (f) => report(PLANNING_SHARE + f * (1 - PLANNING_SHARE)));
+      await this.audit.append(trx, auditEntry(systemCaller('demo'), 'demo.generate', 'ok', undefined, { seed: options.seed ?? DEFAULT_DEMO_SEED, instruments: options.instruments }));
       return true;
     });
     report(1);
@@ -70,6 +80,7 @@ export class DemoService {
 
   private async summary(created: boolean): Promise<DemoSummary> {
     const counts = await countRows(this.db);
-    return { created, organizations: counts.organization ?? 0, instruments: counts.instrument ?? 0, verifications: counts.verification ?? 0 };
+    const accounts = await ensureDemoAccounts(this.db, this.accounts);
+    return { accounts, created, organizations: counts.organization ?? 0, instruments: counts.instrument ?? 0, verifications: counts.verification ?? 0 };
   }
 }

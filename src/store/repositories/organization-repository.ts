@@ -107,3 +107,28 @@ export async function countInstrumentsOfOwner(db: Kysely<Database>, ownerId: num
   const { n } = await db.selectFrom('instrument').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
   return Number(n);
 }
+
+/** The lowest-numbered organization holding a role, optionally in one district and owning instruments. */
+export async function firstOrganizationWithRole(db: Kysely<Database>, role: string, options: { districtCode?: string; ownsInstruments?: boolean } = {}): Promise<number | null> {
+  let query = db
+    .selectFrom('organization')
+    .select('organization.id')
+    .where('organization.id', 'in', db.selectFrom('organization_role').select('organization_id').where('role', '=', role));
+  if (options.districtCode) query = query.where('organization.district_code', '=', options.districtCode);
+  if (options.ownsInstruments) query = query.where((eb) => eb.exists(eb.selectFrom('instrument').select('instrument.id').whereRef('instrument.owner_id', '=', 'organization.id')));
+  const row = await query.orderBy('organization.id').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The owner with the most instruments (ties: lowest id). */
+export async function largestOwner(db: Kysely<Database>): Promise<number | null> {
+  const row = await db
+    .selectFrom('instrument')
+    .select(['owner_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('owner_id')
+    .orderBy('n', 'desc')
+    .orderBy('owner_id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.owner_id ?? null;
+}
