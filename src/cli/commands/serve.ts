@@ -11,9 +11,13 @@ export interface ServeOptions {
 export async function serve(ctx: AppContext, options: ServeOptions): Promise<void> {
   const { buildApp } = await import('../../http/app.ts');
   const app = await buildApp(ctx, { logger: process.env.JILIANG_LOG === '1' });
+  const { startAuditCheckpoints, checkpointIntervalMs } = await import('../../jobs/audit-checkpoints.ts');
+  const checkpointEvery = checkpointIntervalMs();
   await app.listen({ port: options.port, host: options.host });
   process.stderr.write(`Jiliang 计量 is serving http://${options.host}:${options.port} (database: ${ctx.dialect})\n`);
+  const stopCheckpoints = startAuditCheckpoints(ctx, checkpointEvery);
   const stop = async () => {
+    await stopCheckpoints();
     await app.close();
     await ctx.close();
     process.exit(0);
