@@ -8,6 +8,9 @@ import { loadConfig, type BenchConfig, type BenchDialect } from './lib/config.ts
 import { freshDatabase } from './lib/databases.ts';
 import { createOwners, instrumentGenerator, registerThroughService, spreadDueDates } from './lib/populate.ts';
 import { formatInt, formatMs, formatSeconds, log, now, percentile, table } from './lib/stats.ts';
+import { systemCaller } from '../src/domain/auth/actor.ts';
+
+const SYSTEM = systemCaller('bench');
 
 export const LIST_TARGET_MS = 50;
 
@@ -42,11 +45,11 @@ export async function benchOverdueList(cfg: BenchConfig, dialect: BenchDialect, 
   const results: ListResult[] = [];
   for (const c of LIST_CASES) {
     let total = 0;
-    for (let i = 0; i < cfg.listWarmup; i++) total = (await ctx.instruments.list(c.query)).total;
+    for (let i = 0; i < cfg.listWarmup; i++) total = (await ctx.instruments.list(SYSTEM, c.query)).total;
     const samples: number[] = [];
     for (let i = 0; i < cfg.listRuns; i++) {
       const t = now();
-      const page = await ctx.instruments.list(c.query);
+      const page = await ctx.instruments.list(SYSTEM, c.query);
       samples.push(now() - t);
       total = page.total;
       if (page.items.length === 0 && total > 0) throw new Error(`${c.name}: empty first page of ${total}`);

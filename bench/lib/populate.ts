@@ -8,13 +8,16 @@ import type { BenchConfig } from './config.ts';
 import { openRawSqlite, withPgClient, type BenchDatabase } from './databases.ts';
 import { InstrumentGenerator, organizationInputs, type SyntheticOwner } from './data.ts';
 import { now } from './stats.ts';
+import { systemCaller } from '../../src/domain/auth/actor.ts';
+
+const SYSTEM = systemCaller('bench');
 
 /** Registers the owners through the organization import (validateMany + write in one transaction). */
 export async function createOwners(ctx: AppContext, cfg: BenchConfig): Promise<SyntheticOwner[]> {
   const inputs = organizationInputs(cfg.organizations, ctx.reference.districts, cfg.seed);
   const columns = TEMPLATES.organizations.map((c) => c.key);
   const csv = stringify([columns, ...inputs.map((o) => columns.map((k) => (k === 'roles' ? o.roles.join('、') : ((o as Record<string, unknown>)[k] ?? ''))))]);
-  const report = await ctx.imports.import('organizations', Buffer.from(csv), { format: 'csv', mode: 'all' });
+  const report = await ctx.imports.import(SYSTEM, 'organizations', Buffer.from(csv), { format: 'csv', mode: 'all' });
   if (report.written !== inputs.length) throw new Error(`organization import wrote ${report.written} of ${inputs.length}: ${JSON.stringify(report.rows.slice(0, 3))}`);
   const ids = await ctx.organizations.idsByUscc(inputs.map((o) => o.uscc));
   return inputs.map((o) => ({ id: ids.get(o.uscc)!, districtCode: o.districtCode }));
@@ -50,7 +53,7 @@ export async function registerThroughService(
     const { valid, invalid } = await ctx.instruments.validateMany(inputs);
     const t1 = now();
     if (invalid.length) throw new Error(`generated rows failed validation: ${JSON.stringify(invalid.slice(0, 3))}`);
-    await ctx.instruments.writeInTransaction(valid.map((v) => v.value));
+    await ctx.instruments.writeInTransaction(SYSTEM, valid.map((v) => v.value));
     const t2 = now();
     validateMs += t1 - t0;
     writeMs += t2 - t1;

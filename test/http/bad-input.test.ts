@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { describeEachDialect } from '../support/dialects.ts';
+import { describeEachDialect, SYSTEM } from '../support/dialects.ts';
 import { postJson, testApp } from '../support/http.ts';
 import { USCC, instrumentInput, organizationInput, seedOrganizations, verificationInput } from '../support/fixtures.ts';
 
@@ -17,7 +17,7 @@ describeEachDialect('bad input over HTTP', (ctx) => {
   before(async () => {
     app = await testApp(ctx());
     ({ ownerId, institutionId } = await seedOrganizations(ctx()));
-    instrumentId = (await ctx().instruments.register(instrumentInput(ownerId))).id;
+    instrumentId = (await ctx().instruments.register(SYSTEM, instrumentInput(ownerId))).id;
     counts = await ctx().stats.counts();
   });
   after(() => app.close());
@@ -100,8 +100,8 @@ describeEachDialect('bad input over HTTP', (ctx) => {
   });
 
   test('a refused lifecycle action → 409 naming the status', async () => {
-    const scrapped = await ctx().instruments.register(instrumentInput(ownerId, { serialNo: 'GONE-409' }));
-    await ctx().instruments.act(scrapped.id, { action: 'scrap' });
+    const scrapped = await ctx().instruments.register(SYSTEM, instrumentInput(ownerId, { serialNo: 'GONE-409' }));
+    await ctx().instruments.act(SYSTEM, scrapped.id, { action: 'scrap' });
     counts = await ctx().stats.counts();
     const problem = await expectProblem(await postJson(app, `/api/v1/instruments/${scrapped.id}/actions`, { action: 'resume' }, { 'accept-language': 'en' }), 409, 'JL_ERR_INVALID_TRANSITION');
     assert.match(problem.detail, /scrapped/);

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { describeEachDialect } from '../support/dialects.ts';
+import { describeEachDialect, SYSTEM } from '../support/dialects.ts';
 import { testApp } from '../support/http.ts';
 import { instrumentInput, organizationInput, seedOrganizations, verificationInput } from '../support/fixtures.ts';
 
@@ -46,7 +46,7 @@ describeEachDialect('write endpoints under random input', (ctx, dialect) => {
   before(async () => {
     app = await testApp(ctx());
     const orgs = await seedOrganizations(ctx());
-    ids = { ...orgs, instrumentId: (await ctx().instruments.register(instrumentInput(orgs.ownerId))).id };
+    ids = { ...orgs, instrumentId: (await ctx().instruments.register(SYSTEM, instrumentInput(orgs.ownerId))).id };
   });
   after(() => app.close());
 

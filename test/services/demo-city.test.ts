@@ -1,3 +1,4 @@
+import { DEMO_USERS } from '../../src/services/demo/demo-users.ts';
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -8,7 +9,7 @@ import { validUntil } from '../../src/domain/verification/validity.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import type { InstrumentDetail } from '../../src/services/instrument-service.ts';
 import type { Organization } from '../../src/services/schemas/organization.ts';
-import { describeEachDialect, openTestContext, TEST_TODAY } from '../support/dialects.ts';
+import { describeEachDialect, openTestContext, TEST_TODAY, SYSTEM } from '../support/dialects.ts';
 
 // A small city keeps the suite fast; organisations scale with the instrument count.
 const SQLITE_SIZE = 3000;
@@ -25,14 +26,14 @@ interface City {
 async function readCity(ctx: AppContext): Promise<City> {
   const organizations: Organization[] = [];
   for (let page = 1; ; page++) {
-    const { items, total } = await ctx.organizations.list({ page, pageSize: 200 });
+    const { items, total } = await ctx.organizations.list(SYSTEM, { page, pageSize: 200 });
     organizations.push(...items);
     if (organizations.length >= total) break;
   }
   const instruments: InstrumentDetail[] = [];
   for (let page = 1; ; page++) {
-    const { items, total } = await ctx.instruments.list({ page, pageSize: 200, sort: 'id' });
-    for (const item of items) instruments.push(await ctx.instruments.get(item.id));
+    const { items, total } = await ctx.instruments.list(SYSTEM, { page, pageSize: 200, sort: 'id' });
+    for (const item of items) instruments.push(await ctx.instruments.get(SYSTEM, item.id));
     if (instruments.length >= total) break;
   }
   const fingerprint = createHash('sha256').update(JSON.stringify({ organizations, instruments })).digest('hex');
@@ -143,7 +144,8 @@ describeEachDialect('demo city', (ctx, dialect) => {
   });
 
   test('a second ensure finds the city and writes nothing', async () => {
-    const again = await ctx().demo.ensure({ instruments: size });
+    const { accounts, ...again } = await ctx().demo.ensure({ instruments: size });
+    assert.deepEqual(accounts.map((a) => a.username), DEMO_USERS.map((u) => u.username), 'one demo user per role, every one resolved');
     assert.deepEqual(again, { created: false, organizations: city.organizations.length, instruments: size, verifications: city.instruments.reduce((n, i) => n + i.verifications.length, 0) });
     assert.equal((await readCity(ctx())).fingerprint, city.fingerprint);
   });
@@ -155,7 +157,7 @@ describeEachDialect('demo city', (ctx, dialect) => {
       .flatMap((i) => i.verifications)
       .filter((v) => v.institutionId === institutionId && v.documentNo.startsWith('J2026-'))
       .map((v) => Number(v.documentNo.slice(-6)));
-    const recorded = await ctx().verifications.record(inst.id, {
+    const recorded = await ctx().verifications.record(SYSTEM, inst.id, {
       institutionId,
       verifiedOn: TEST_TODAY,
       verifier: '测试员',
@@ -217,8 +219,8 @@ test('a failure while writing leaves no half city behind', async () => {
       }),
       crash,
     );
-    assert.equal((await ctx.organizations.list({})).total, 0);
-    assert.equal((await ctx.instruments.list({})).total, 0);
+    assert.equal((await ctx.organizations.list(SYSTEM, {})).total, 0);
+    assert.equal((await ctx.instruments.list(SYSTEM, {})).total, 0);
     const summary = await ctx.demo.ensure({ instruments: 800 });
     assert.equal(summary.created, true);
     assert.equal(summary.instruments, 800);

@@ -4,7 +4,7 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { describeEachDialect } from '../support/dialects.ts';
+import { describeEachDialect, SYSTEM } from '../support/dialects.ts';
 import { testApp } from '../support/http.ts';
 import { instrumentInput, seedOrganizations, verificationInput } from '../support/fixtures.ts';
 import type { AppContext } from '../../src/services/context.ts';
@@ -25,7 +25,7 @@ const caliper = (ownerId: number, serialNo: string) =>
 async function recordYears(ctx: AppContext, instrumentId: number, institutionId: number, years: number[], failYears: number[] = []) {
   for (const year of years) {
     const fail = failYears.includes(year);
-    await ctx.verifications.record(
+    await ctx.verifications.record(SYSTEM, 
       instrumentId,
       verificationInput(institutionId, {
         verifiedOn: `${year}-01-10`,
@@ -61,27 +61,27 @@ describeEachDialect('calibration interval recommendation', (ctx) => {
       assert.equal(categories.find((x: { code: string }) => x.code === code)?.compulsory, false, code);
     }
     assert.equal(categories.find((x: { code: string }) => x.code === 'PRICE_SCALE').compulsory, true);
-    const inst = await ctx().instruments.register(caliper(ownerId, 'GL-0001'));
+    const inst = await ctx().instruments.register(SYSTEM, caliper(ownerId, 'GL-0001'));
     assert.equal(inst.categoryCode, 'VERNIER_CALIPER');
   });
 
   test('too short a history: applicable but no recommendation', async () => {
-    const id = (await ctx().instruments.register(caliper(ownerId, 'GL-0002'))).id;
-    let r = await ctx().instruments.intervalRecommendation(id);
+    const id = (await ctx().instruments.register(SYSTEM, caliper(ownerId, 'GL-0002'))).id;
+    let r = await ctx().instruments.intervalRecommendation(SYSTEM, id);
     assert.equal(r.applicable, true);
     assert.equal(r.reason, 'insufficient_history');
     assert.equal(r.recommendation, undefined);
     assert.equal(r.currentIntervalDays, 365); // 12 months from today (2026-11-27)
     await recordYears(ctx(), id, institutionId, [2026]);
-    r = await ctx().instruments.intervalRecommendation(id);
+    r = await ctx().instruments.intervalRecommendation(SYSTEM, id);
     assert.equal(r.reason, 'insufficient_history');
     assert.deepEqual(r.history, []);
   });
 
   test('all in tolerance: kept at R* = 0.95 (not significant), lengthened (×2 at most) at R* = 0.8', async () => {
-    const id = (await ctx().instruments.register(caliper(ownerId, 'GL-0003'))).id;
+    const id = (await ctx().instruments.register(SYSTEM, caliper(ownerId, 'GL-0003'))).id;
     await recordYears(ctx(), id, institutionId, range(2016, 2026));
-    const strict = await ctx().instruments.intervalRecommendation(id);
+    const strict = await ctx().instruments.intervalRecommendation(SYSTEM, id);
     assert.equal(strict.applicable, true);
     assert.equal(strict.reason, undefined);
     assert.equal(strict.history.length, 10);
@@ -96,7 +96,7 @@ describeEachDialect('calibration interval recommendation', (ctx) => {
     assert.equal(a.action, 'keep');
     assert.equal(a.recommendedIntervalDays, 365);
 
-    const loose = (await ctx().instruments.intervalRecommendation(id, { reliabilityTarget: 0.8 })).recommendation!;
+    const loose = (await ctx().instruments.intervalRecommendation(SYSTEM, id, { reliabilityTarget: 0.8 })).recommendation!;
     // Q = 1 − 2·0.8^10 ≈ 0.785 > 0.5; factor 10^(0.2/0.215) ≈ 8.5, bounded at 2
     assert.ok(Math.abs(loose.rejectionConfidence - (1 - 2 * 0.8 ** 10)) < 1e-12);
     assert.equal(loose.action, 'lengthen');
@@ -104,9 +104,9 @@ describeEachDialect('calibration interval recommendation', (ctx) => {
   });
 
   test('frequent out-of-tolerance results shorten the interval', async () => {
-    const id = (await ctx().instruments.register(caliper(ownerId, 'GL-0004'))).id;
+    const id = (await ctx().instruments.register(SYSTEM, caliper(ownerId, 'GL-0004'))).id;
     await recordYears(ctx(), id, institutionId, range(2020, 2026), [2021, 2023, 2025]);
-    const r = await ctx().instruments.intervalRecommendation(id);
+    const r = await ctx().instruments.intervalRecommendation(SYSTEM, id);
     assert.deepEqual(r.history.map((h) => h.inTolerance), [false, true, false, true, false, true]);
     const a = r.recommendation!;
     assert.equal(a.observedReliability, 0.5);
@@ -117,11 +117,11 @@ describeEachDialect('calibration interval recommendation', (ctx) => {
   });
 
   test('results far from the current interval cannot be assessed by A3', async () => {
-    const id = (await ctx().instruments.register(caliper(ownerId, 'GL-0005'))).id;
+    const id = (await ctx().instruments.register(SYSTEM, caliper(ownerId, 'GL-0005'))).id;
     for (const verifiedOn of ['2026-01-10', '2026-04-10', '2026-07-10']) {
-      await ctx().verifications.record(id, verificationInput(institutionId, { verifiedOn, items: [{ name: '示值误差', error: 0.01, mpe: 0.02 }] }));
+      await ctx().verifications.record(SYSTEM, id, verificationInput(institutionId, { verifiedOn, items: [{ name: '示值误差', error: 0.01, mpe: 0.02 }] }));
     }
-    const r = await ctx().instruments.intervalRecommendation(id);
+    const r = await ctx().instruments.intervalRecommendation(SYSTEM, id);
     assert.equal(r.applicable, true);
     assert.equal(r.reason, 'no_results_near_current_interval');
     assert.equal(r.history.length, 2);
@@ -129,10 +129,10 @@ describeEachDialect('calibration interval recommendation', (ctx) => {
   });
 
   test('a compulsory instrument is not applicable: its cycle is fixed by regulation', async () => {
-    const id = (await ctx().instruments.register(instrumentInput(ownerId))).id;
-    await ctx().verifications.record(id, verificationInput(institutionId, { verifiedOn: '2025-06-01' }));
-    await ctx().verifications.record(id, verificationInput(institutionId, { verifiedOn: '2026-06-01' }));
-    const r = await ctx().instruments.intervalRecommendation(id);
+    const id = (await ctx().instruments.register(SYSTEM, instrumentInput(ownerId))).id;
+    await ctx().verifications.record(SYSTEM, id, verificationInput(institutionId, { verifiedOn: '2025-06-01' }));
+    await ctx().verifications.record(SYSTEM, id, verificationInput(institutionId, { verifiedOn: '2026-06-01' }));
+    const r = await ctx().instruments.intervalRecommendation(SYSTEM, id);
     assert.equal(r.applicable, false);
     assert.equal(r.compulsory, true);
     assert.equal(r.reason, 'compulsory');

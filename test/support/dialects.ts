@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createContext, type AppContext, type ContextConfig } from '../../src/services/context.ts';
 import { fixedClock } from '../../src/services/clock.ts';
+import { systemCaller } from '../../src/domain/auth/actor.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -89,3 +90,6 @@ export function describeEachDialect(name: string, suite: (getCtx: () => AppConte
     });
   }
 }
+
+/** Service calls in tests act as the local operator unless a test is about authorization. */
+export const SYSTEM = systemCaller('test');

@@ -1,6 +1,7 @@
 // Small valid inputs for tests. USCCs are the synthetic and public test codes of
 // shared/domain/legal-metrology.md §3 (correct check digits, not real entities where synthetic).
 import type { AppContext } from '../../src/services/context.ts';
+import { SYSTEM } from './dialects.ts';
 
 export const USCC = {
   market: '91500103MA5U00011H',
@@ -53,8 +54,8 @@ export function verificationInput(institutionId: number, overrides: Record<strin
 
 /** Registers a market owner and an institute; returns their ids. */
 export async function seedOrganizations(ctx: AppContext): Promise<{ ownerId: number; institutionId: number }> {
-  const owner = await ctx.organizations.register(organizationInput());
-  const institute = await ctx.organizations.register(
+  const owner = await ctx.organizations.register(SYSTEM, organizationInput());
+  const institute = await ctx.organizations.register(SYSTEM, 
     organizationInput({ uscc: USCC.institute, name: '重庆市计量质量检测研究院', roles: ['verification_institute'], districtCode: '500112' }),
   );
   return { ownerId: owner.id, institutionId: institute.id };

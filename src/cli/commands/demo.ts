@@ -5,6 +5,7 @@ import { parsePort, serve, type ServeOptions } from './serve.ts';
 import { DEMO_PASSWORD } from '../../services/demo/demo-users.ts';
 
 export const DEMO_DATABASE_URL = 'sqlite:./jiliang-data/demo.db';
+export const DEMO_KEY_DIR = './jiliang-data/demo-keys';
 
 export function registerDemo(program: Command): void {
   program
@@ -15,7 +16,8 @@ export function registerDemo(program: Command): void {
     .option('--instruments <n>', 'number of instruments to generate', (v) => Number(v), 100_000)
     .option('--no-serve', 'only create the demo database')
     .action(async (options: ServeOptions & { instruments: number; serve: boolean }, command: Command) => {
-      const ctx = await openContext(command, { databaseUrl: DEMO_DATABASE_URL });
+      // The demo database has its own audit log, hence its own key directory and witness file.
+      const ctx = await openContext(command, { databaseUrl: DEMO_DATABASE_URL, keyDir: process.env.JILIANG_KEY_DIR ?? DEMO_KEY_DIR });
       const progress = createProgress('demo city');
       const summary = await ctx.demo.ensure({ instruments: options.instruments, onProgress: progress });
       progress.finish();
