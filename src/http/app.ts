@@ -37,6 +37,8 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** Requests per minute per client address on public routes (default 300). */
   readonly publicRateLimit?: number;
+  /** Sign-in attempts per minute per client address (default 20), on top of the per-account lockout. */
+  readonly loginRateLimit?: number;
 }
 
 // Query strings arrive as text: coerce them to the declared types. Bodies are never coerced.
@@ -135,7 +137,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(supervisionRoutes, { ctx });
       await api.register(importExportRoutes, { ctx });
       await api.register(metrologyRoutes, { ctx });
-      await api.register(authRoutes, { ctx, secureCookies });
+      await api.register(authRoutes, { ctx, secureCookies, loginRateLimit: options.loginRateLimit ?? 20 });
       await api.register(adminRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
     },

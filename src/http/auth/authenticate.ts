@@ -76,8 +76,23 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
 }
 
+/** An API route with its access declaration (for the authorization test and docs/SECURITY.md). */
+export interface DeclaredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readonly apiRoutes: readonly DeclaredRoute[];
+  }
+}
+
 export const authentication = fp(async (app: FastifyInstance, { ctx, publicRateLimit }: AuthOptions) => {
   await app.register(cookie);
+  const routes: DeclaredRoute[] = [];
+  app.decorate('apiRoutes', routes);
   app.decorateRequest('caller', null as unknown as Caller);
   app.decorateRequest('signedIn', null);
 
@@ -86,6 +101,7 @@ export const authentication = fp(async (app: FastifyInstance, { ctx, publicRateL
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access): every API route must`);
     if ('public' in access && !route.config?.rateLimit) route.config = { ...route.config, rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } };
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request, reply) => {

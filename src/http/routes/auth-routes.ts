@@ -10,13 +10,13 @@ import type { RouteOptions } from './route-context.ts';
 
 export interface AuthRouteOptions extends RouteOptions {
   readonly secureCookies: boolean;
+  /** Password attempts per minute per client address: slows password spraying across accounts. */
+  readonly loginRateLimit: number;
 }
 
-// Per client address, on top of the per-account lockout: slows password spraying across accounts.
-const LOGIN_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
-
-export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { ctx, secureCookies }) => {
+export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { ctx, secureCookies, loginRateLimit }) => {
   const tags = ['auth'];
+  const LOGIN_RATE_LIMIT = { max: loginRateLimit, timeWindow: '1 minute' };
   app.post(
     '/auth/login',
     {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
-const WRITABLE_TABLES = ['organization', 'organization_role', 'instrument', 'instrument_event', 'verification', 'document_sequence'] as const;
+// Tables that requests write (sessions and the audit log aside, which every request may touch).
+const WRITABLE_TABLES = ['organization', 'organization_role', 'instrument', 'instrument_event', 'verification', 'document_sequence', 'app_user', 'user_grant', 'api_token'] as const;
 
 export async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
