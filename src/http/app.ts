@@ -9,7 +9,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { AppError } from '../domain/errors.ts';
+import { AppError, type ErrorCode } from '../domain/errors.ts';
 import { toFieldErrors, strictAjv } from '../services/validation.ts';
 import type { AppContext } from '../services/context.ts';
 import { preferredLanguage, problemFor, problemFromAppError } from '../domain/problem.ts';
@@ -43,6 +43,15 @@ export interface AppOptions {
 
 // Query strings arrive as text: coerce them to the declared types. Bodies are never coerced.
 const queryAjv = addFormats(new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, useDefaults: false, strict: false }));
+
+/** The catalog code for an error raised by Fastify or a plugin rather than by our code. */
+function frameworkErrorCode(error: FastifyError): ErrorCode {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'JL_ERR_UNSUPPORTED_MEDIA_TYPE';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'JL_ERR_PAYLOAD_TOO_LARGE';
+  if (error.statusCode === 429) return 'JL_ERR_RATE_LIMITED';
+  if (error.statusCode === 400) return 'JL_ERR_MALFORMED_BODY';
+  return 'JL_ERR_INTERNAL';
+}
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const webRoot = resolve(options.webRoot ?? 'dist/web');
@@ -83,14 +92,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       const errors = error.fieldErrors.map((e) => ({ ...e, pointer: `${prefix}${e.pointer === '/' ? '' : e.pointer}` || '/' }));
       return reply.status(422).type('application/problem+json').send(problemFor('JL_ERR_VALIDATION', lang, { errors, instance }));
     }
-    const code =
-      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-        ? 'JL_ERR_UNSUPPORTED_MEDIA_TYPE'
-        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'JL_ERR_PAYLOAD_TOO_LARGE'
-          : error.statusCode === 400
-            ? 'JL_ERR_MALFORMED_BODY'
-            : 'JL_ERR_INTERNAL';
+    const code = frameworkErrorCode(error);
     if (code === 'JL_ERR_INTERNAL') request.log.error(error);
     return reply.status(problemFor(code, lang).status).type('application/problem+json').send(problemFor(code, lang, { instance }));
   });
