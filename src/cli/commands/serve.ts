@@ -15,9 +15,12 @@ export async function serve(ctx: AppContext, options: ServeOptions): Promise<voi
   const checkpointEvery = checkpointIntervalMs();
   await app.listen({ port: options.port, host: options.host });
   process.stderr.write(`Jiliang 计量 is serving http://${options.host}:${options.port} (database: ${ctx.dialect})\n`);
+  if (!(await ctx.accounts.anyUserExists())) process.stderr.write('No accounts yet: create the first administrator with `jiliang admin create --username <name>`.\n');
   const stopCheckpoints = startAuditCheckpoints(ctx, checkpointEvery);
   const stop = async () => {
     await stopCheckpoints();
+    // Sign what was appended since the last checkpoint, so a truncated tail would show.
+    await ctx.audit.checkpoint().catch((error: unknown) => process.stderr.write(`final audit checkpoint failed: ${String(error)}\n`));
     await app.close();
     await ctx.close();
     process.exit(0);

@@ -167,6 +167,11 @@ export class AccountService {
     return toToken((await accounts.findTokenById(this.db, id))!);
   }
 
+  /** Whether anyone can sign in yet (the server hints at `jiliang admin create` when not). */
+  async anyUserExists(): Promise<boolean> {
+    return (await accounts.listUsers(this.db, {}, { offset: 0, limit: 1 })).total > 0;
+  }
+
   private async mustExist(id: number): Promise<accounts.UserRow> {
     const row = await accounts.findUserById(this.db, id);
     if (!row) throw new AppError('JL_ERR_NOT_FOUND');
