@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { ApiClient, USCC } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { expectText } from './support/ui.ts';
+import { expectText, signIn } from './support/ui.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -21,7 +21,7 @@ const CSV = [
 
 before(async () => {
   server = await startServer();
-  api = new ApiClient(server.baseUrl);
+  api = new ApiClient(server.baseUrl, server.adminToken);
   await api.post('/api/v1/organizations', {
     uscc: USCC.marketOwner,
     name: '重庆市渝中区民族路农贸市场有限公司',
@@ -42,7 +42,7 @@ async function instrumentCount(): Promise<number> {
 
 test('importing a CSV with a bad district code shows that row in the report and writes nothing', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/');
+  await signIn(page, server.admin.username, server.admin.password, '/');
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-page').waitFor();
   assert.equal(await page.getByTestId('template-csv').getAttribute('href'), '/api/v1/imports/templates/instruments.csv');
@@ -70,7 +70,7 @@ test('importing a CSV with a bad district code shows that row in the report and 
 
 test('with 仅导入有效行 the valid row is written and the bad one reported', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/import');
+  await signIn(page, server.admin.username, server.admin.password, '/import');
   await page.getByTestId('import-file').setInputFiles({ name: 'instruments.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
   await page.getByTestId('import-valid-only').check();
   await page.getByTestId('import-start').click();

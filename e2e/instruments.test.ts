@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { ApiClient, seedCity, type Seeded } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { expectSerials, expectText, pickOption } from './support/ui.ts';
+import { expectSerials, expectText, pickOption, signIn } from './support/ui.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -13,7 +13,7 @@ let seeded: Seeded;
 
 before(async () => {
   server = await startServer();
-  seeded = await seedCity(new ApiClient(server.baseUrl));
+  seeded = await seedCity(new ApiClient(server.baseUrl, server.adminToken));
   browser = await launchBrowser();
 });
 
@@ -24,7 +24,7 @@ after(async () => {
 
 test('opening the app and going to 计量器具 shows the instrument list', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/');
+  await signIn(page, server.admin.username, server.admin.password, '/');
   await page.getByTestId('dashboard-page').waitFor();
   await page.getByTestId('nav-instruments').click();
   await page.getByTestId('instrument-list-page').waitFor();
@@ -45,14 +45,18 @@ test('opening the app and going to 计量器具 shows the instrument list', asyn
 
 test('filtering by due state and by district changes the rows', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/instruments');
+  await signIn(page, server.admin.username, server.admin.password, '/instruments');
   await expectSerials(page, ['YS2024000123', 'ZX2026000001', 'ZX2026000002']);
 
   await pickOption(page, 'filter-due-state', '超期');
   await expectSerials(page, ['YS2024000123']);
   assert.match(page.url(), /dueState=overdue/);
-  const exportHref = await page.getByTestId('export-xlsx').getAttribute('href');
-  assert.equal(exportHref, '/api/v1/exports/instruments.xlsx?dueState=overdue');
+  // The export carries the same filter and arrives as a download.
+  const exportRequest = page.waitForRequest((r) => r.url().includes('/api/v1/exports/instruments.xlsx'));
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-xlsx').click();
+  assert.equal(new URL((await exportRequest).url()).search, '?dueState=overdue');
+  assert.equal((await downloading).suggestedFilename(), 'jiliang-instruments.xlsx');
 
   await page.getByTestId('filter-reset').click();
   await expectSerials(page, ['YS2024000123', 'ZX2026000001', 'ZX2026000002']);
@@ -69,7 +73,7 @@ test('filtering by due state and by district changes the rows', async () => {
 
 test('an instrument opens on its detail page with verification records and the operation log', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/instruments');
+  await signIn(page, server.admin.username, server.admin.password, '/instruments');
   await page.locator('[data-testid=instrument-row][data-serial-no=ZX2026000002]').getByTestId('instrument-link').click();
   await page.getByTestId('instrument-detail-page').waitFor();
   assert.match(page.url(), new RegExp(`/instruments/${seeded.valid.id}$`));
@@ -99,7 +103,7 @@ test('an instrument opens on its detail page with verification records and the o
 
 test('the language switch turns the interface to English and is remembered', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/instruments');
+  await signIn(page, server.admin.username, server.admin.password, '/instruments');
   await expectSerials(page, ['YS2024000123', 'ZX2026000001', 'ZX2026000002']);
   await page.getByTestId('lang-en').click();
   await expectText(page.getByTestId('page-title'), 'Measuring instruments');
@@ -114,7 +118,7 @@ test('the language switch turns the interface to English and is remembered', asy
 
 test('the dashboard and the due view show the due counts as a chart with a table view', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/');
+  await signIn(page, server.admin.username, server.admin.password, '/');
   await expectText(page.getByTestId('summary-total'), '3');
   await expectText(page.getByTestId('summary-overdue'), '1');
   await expectText(page.getByTestId('summary-dueSoon'), '1');
@@ -141,7 +145,7 @@ test('the dashboard and the due view show the due counts as a chart with a table
 
 test('lifecycle actions change the status on screen; scrapping asks for confirmation', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto(`/instruments/${seeded.dueSoon.id}`);
+  await signIn(page, server.admin.username, server.admin.password, `/instruments/${seeded.dueSoon.id}`);
   const basic = page.getByTestId('instrument-basic');
   await expectText(basic.getByTestId('status-tag'), '已登记');
   await page.getByTestId('action-install').click();

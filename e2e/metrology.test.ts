@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { eventually, expectText } from './support/ui.ts';
+import { eventually, expectText, signIn } from './support/ui.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -32,7 +32,7 @@ async function expectNumber(page: Page, testId: string, expected: number, tolera
 
 test('不确定度评定: the GUM H.1 preset gives u ≈ 31.66 nm and U99 ≈ 92.5 nm with k = 2.92, and follows edits', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/');
+  await signIn(page, server.admin.username, server.admin.password, '/');
   await page.getByTestId('nav-uncertainty').click();
   await page.getByTestId('uncertainty-page').waitFor();
   assert.equal(await page.getByTestId('page-title').textContent(), '不确定度评定');
@@ -78,7 +78,7 @@ test('不确定度评定: the GUM H.1 preset gives u ≈ 31.66 nm and U99 ≈ 92
 
 test('invalid input shows the server’s field problems inline', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/metrology/uncertainty');
+  await signIn(page, server.admin.username, server.admin.password, '/metrology/uncertainty');
   await page.getByTestId('gum-u').waitFor();
   await page.getByTestId('gum-model').fill('V / I *');
   const problems = page.getByTestId('calculation-problems');
@@ -91,7 +91,7 @@ test('invalid input shows the server’s field problems inline', async () => {
 
 test('符合性判定: case 06 is accepted with pc = 0.9772', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/metrology/conformance');
+  await signIn(page, server.admin.username, server.admin.password, '/metrology/conformance');
   await page.getByTestId('preset-centred').click();
   await expectNumber(page, 'conf-pc', 0.9876, 0.0001);
   await page.getByTestId('preset-near-limit').click();
@@ -113,7 +113,7 @@ test('符合性判定: case 06 is accepted with pc = 0.9772', async () => {
 
 test('统计过程控制: the piston-ring preset draws X̄ and R charts with Cp ≈ 1.70', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/metrology/spc');
+  await signIn(page, server.admin.username, server.admin.password, '/metrology/spc');
   await page.getByTestId('preset-piston-rings').click();
   await expectNumber(page, 'spc-cp', 1.7, 0.01);
   await expectNumber(page, 'spc-cpk', 1.66, 0.01);
@@ -129,7 +129,7 @@ test('统计过程控制: the piston-ring preset draws X̄ and R charts with Cp 
 
 test('测量系统分析: the AIAG example gives %GRR 26.68 and ndc 5 (average and range), ndc 4 (ANOVA)', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/metrology/grr');
+  await signIn(page, server.admin.username, server.admin.password, '/metrology/grr');
   await page.getByTestId('preset-aiag-xbar-r').click();
   await expectNumber(page, 'grr-pct', 26.68, 0.01);
   await expectText(page.getByTestId('grr-ndc'), '5');

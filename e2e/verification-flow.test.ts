@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { ApiClient, USCC, type Created } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { eventually, expectCount, expectText, pickOption } from './support/ui.ts';
+import { eventually, expectCount, expectText, pickOption, signIn } from './support/ui.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -18,7 +18,7 @@ let institute: Created;
 
 before(async () => {
   server = await startServer();
-  api = new ApiClient(server.baseUrl);
+  api = new ApiClient(server.baseUrl, server.adminToken);
   today = await api.today();
   owner = await api.post('/api/v1/organizations', {
     uscc: USCC.stationOwner,
@@ -72,7 +72,7 @@ async function recordVerification(page: Page, error: string, expected: 'pass' | 
 
 test('register an instrument, fail then pass its verification, all through the UI', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/instruments');
+  await signIn(page, server.admin.username, server.admin.password, '/instruments');
   await page.getByTestId('register-instrument').click();
   await page.getByTestId('register-instrument-drawer').waitFor();
   await pickOption(page, 'field-categoryCode', '燃油加油机', '燃油');
@@ -123,7 +123,7 @@ test('register an instrument, fail then pass its verification, all through the U
 
 test('a server field error appears on the form field, in the current language', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/organizations');
+  await signIn(page, server.admin.username, server.admin.password, '/organizations');
   const drawer = page.getByTestId('register-organization-drawer');
   const usccItem = drawer.locator('.ant-form-item', { has: page.getByTestId('field-uscc') });
 
@@ -160,7 +160,7 @@ test('an item with an uncertainty is judged by the guarded decision rule and rec
     ownerId: owner.id,
   });
   const page = await newPage(browser, server.baseUrl);
-  await page.goto(`/instruments/${instrument.id}`);
+  await signIn(page, server.admin.username, server.admin.password, `/instruments/${instrument.id}`);
   await page.getByTestId('instrument-detail-page').waitFor();
 
   const drawer = await openVerificationDrawer(page);
@@ -225,7 +225,7 @@ test('an item with an uncertainty is judged by the guarded decision rule and rec
   // The API refuses a pass conclusion with the rejected item, pointing at the item's error.
   const response = await fetch(`${server.baseUrl}/api/v1/instruments/${instrument.id}/verifications`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${server.adminToken}` },
     body: JSON.stringify({
       institutionId: institute.id,
       verifiedOn: today,

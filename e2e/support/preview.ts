@@ -3,9 +3,9 @@
 import { ApiClient, seedCity } from './seed.ts';
 import { startServer } from './server.ts';
 
-const server = await startServer(Number(process.argv[2] ?? 0));
-await seedCity(new ApiClient(server.baseUrl));
-process.stdout.write(`${server.baseUrl}\n`);
+const server = await startServer({ port: Number(process.argv[2] ?? 0) });
+await seedCity(new ApiClient(server.baseUrl, server.adminToken));
+process.stdout.write(`${server.baseUrl}  (sign in as ${server.admin.username} / ${server.admin.password})\n`);
 const stop = async () => {
   await server.close();
   process.exit(0);

@@ -12,13 +12,18 @@ export interface Created {
   readonly [key: string]: unknown;
 }
 
+/** Calls the API as a machine client with a bearer token (no session, so no CSRF token). */
 export class ApiClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const init: RequestInit = { method, headers: { accept: 'application/json' } };
+    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${this.token}` };
+    const init: RequestInit = { method, headers };
     if (body !== undefined) {
-      init.headers = { ...init.headers, 'content-type': 'application/json' };
+      headers['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
     const response = await fetch(`${this.baseUrl}${path}`, init);

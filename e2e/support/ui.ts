@@ -53,3 +53,12 @@ export async function expectSerials(page: Page, expected: string[], tableTestId 
   const want = [...expected].sort().join(',');
   await eventually(`rows ${want}`, async () => (await serialNumbers(page, tableTestId)).join(',') === want);
 }
+
+/** Signs the page in through the sign-in page and waits until it has landed on `next` (default the home page). */
+export async function signIn(page: Page, username: string, password: string, next = '/'): Promise<void> {
+  await page.goto(next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('login-page').waitFor({ state: 'detached' });
+}

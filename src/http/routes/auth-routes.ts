@@ -34,7 +34,8 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { ct
       }
     },
   );
-  app.get('/auth/session', { config: { access: SIGNED_IN }, schema: { tags, summary: '当前会话', response: { 200: Session, ...ProblemResponses } } }, async (req) =>
+  // Public: every signed-out page load asks "am I signed in?" — a 401 here is an answer, not a denial to audit.
+  app.get('/auth/session', { config: { access: PUBLIC }, schema: { tags, summary: '当前会话（未登录时 401）', response: { 200: Session, ...ProblemResponses } } }, async (req) =>
     ctx.authentication.session(assertSignedIn(req)),
   );
   app.post('/auth/logout', { config: { access: SIGNED_IN }, schema: { tags, summary: '退出登录', response: { 204: Type.Null(), ...ProblemResponses } } }, async (req, reply) => {

@@ -1,7 +1,7 @@
 // Instrument queries and writes. Every write invalidates instrument and supervision data so the
 // status, next due date and due counts on screen follow the server.
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
-import { api, withQuery } from './client.ts';
+import { api, request } from './client.ts';
 import type {
   DueState,
   Instrument,
@@ -57,9 +57,14 @@ export function useIntervalRecommendation(id: number, reliabilityTarget: number)
   });
 }
 
-/** Link to the Excel or CSV export of the list with the same filters. */
-export function exportUrl(format: 'xlsx' | 'csv', filter: InstrumentFilter & { sort?: InstrumentSort | undefined }): string {
-  return withQuery(`/api/v1/exports/instruments.${format}`, { ...filter });
+export type ExportFormat = 'xlsx' | 'csv';
+
+/**
+ * The Excel or CSV export of the list with the same filters, fetched through the client (not a
+ * plain link) because exporting may need the password again.
+ */
+export function exportInstruments(format: ExportFormat, filter: InstrumentFilter & { sort?: InstrumentSort | undefined }): Promise<Blob> {
+  return request<Blob>(`/api/v1/exports/instruments.${format}`, { query: { ...filter }, blob: true });
 }
 
 function useInvalidateInstruments() {

@@ -1,51 +1,45 @@
-// Application shell: left navigation, header with the language switch, routed content.
-import { Layout, Menu, Segmented, Space, Typography } from 'antd';
-import {
-  AimOutlined,
-  AreaChartOutlined,
-  CalculatorOutlined,
-  CloudUploadOutlined,
-  DashboardOutlined,
-  ExperimentOutlined,
-  FieldTimeOutlined,
-  GlobalOutlined,
-  LineChartOutlined,
-  SafetyCertificateOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+// Application shell: left navigation (only the entries the session may open), header with the
+// language switch and the user menu, routed content.
+import { Layout, Menu, Space, Typography } from 'antd';
+import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import type { Lang } from '../api/types.ts';
-import { setLang } from '../i18n/index.ts';
-import { useLang } from '../lib/useLang.ts';
+import { useCan } from '../auth/session.ts';
+import { UserMenu } from './UserMenu.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { MAIN_NAV, NAV_GROUPS, selectedKey, type NavItem } from './navItems.tsx';
 
-const NAV = [
-  { key: '/', icon: <DashboardOutlined />, label: 'nav.dashboard', testId: 'nav-dashboard' },
-  { key: '/instruments', icon: <ExperimentOutlined />, label: 'nav.instruments', testId: 'nav-instruments' },
-  { key: '/due', icon: <FieldTimeOutlined />, label: 'nav.due', testId: 'nav-due' },
-  { key: '/organizations', icon: <TeamOutlined />, label: 'nav.organizations', testId: 'nav-organizations' },
-  { key: '/import', icon: <CloudUploadOutlined />, label: 'nav.import', testId: 'nav-import' },
-] as const;
+type MenuItems = NonNullable<MenuProps['items']>;
 
-/** 计量服务: the industrial metrology calculators, a group of its own. */
-const METROLOGY_NAV = [
-  { key: '/metrology/uncertainty', icon: <CalculatorOutlined />, label: 'nav.uncertainty', testId: 'nav-uncertainty' },
-  { key: '/metrology/conformance', icon: <SafetyCertificateOutlined />, label: 'nav.conformance', testId: 'nav-conformance' },
-  { key: '/metrology/grr', icon: <AimOutlined />, label: 'nav.grr', testId: 'nav-grr' },
-  { key: '/metrology/spc', icon: <LineChartOutlined />, label: 'nav.spc', testId: 'nav-spc' },
-] as const;
-
-function selectedKey(pathname: string): string {
-  const match = [...NAV, ...METROLOGY_NAV].filter((n) => n.key !== '/' && pathname.startsWith(n.key)).at(0);
-  return match ? match.key : '/';
+function useMenuItems(): MenuItems {
+  const { t } = useTranslation();
+  const can = useCan();
+  const entry = (n: NavItem) => ({
+    key: n.key,
+    icon: n.icon,
+    label: (
+      <Link to={n.key} data-testid={n.testId}>
+        {t(n.label)}
+      </Link>
+    ),
+  });
+  const groups = NAV_GROUPS.map((group) => ({ group, items: group.items.filter((n) => can(n.permission)) }))
+    .filter(({ items }) => items.length > 0)
+    .map(({ group, items }) => ({
+      key: group.key,
+      icon: group.icon,
+      label: <span data-testid={group.testId}>{t(group.label)}</span>,
+      children: items.map(entry),
+    }));
+  return [...MAIN_NAV.filter((n) => can(n.permission)).map(entry), ...groups];
 }
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const lang = useLang();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const items = useMenuItems();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -76,32 +70,8 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedKey(location.pathname)]}
-          defaultOpenKeys={['metrology']}
-          items={[
-            ...NAV.map((n) => ({
-              key: n.key,
-              icon: n.icon,
-              label: (
-                <Link to={n.key} data-testid={n.testId}>
-                  {t(n.label)}
-                </Link>
-              ),
-            })),
-            {
-              key: 'metrology',
-              icon: <AreaChartOutlined />,
-              label: <span data-testid="nav-metrology">{t('nav.metrology')}</span>,
-              children: METROLOGY_NAV.map((n) => ({
-                key: n.key,
-                icon: n.icon,
-                label: (
-                  <Link to={n.key} data-testid={n.testId}>
-                    {t(n.label)}
-                  </Link>
-                ),
-              })),
-            },
-          ]}
+          defaultOpenKeys={NAV_GROUPS.map((group) => group.key)}
+          items={items}
           data-testid="nav"
         />
       </Layout.Sider>
@@ -117,19 +87,9 @@ export function AppLayout() {
             height: 56,
           }}
         >
-          <Space>
-            <GlobalOutlined aria-hidden />
-            <Segmented<Lang>
-              size="small"
-              aria-label={t('lang.label')}
-              value={lang}
-              onChange={(value) => setLang(value)}
-              options={[
-                { value: 'zh', label: <span data-testid="lang-zh">{t('lang.zh')}</span> },
-                { value: 'en', label: <span data-testid="lang-en">{t('lang.en')}</span> },
-              ]}
-              data-testid="lang-switch"
-            />
+          <Space size="large">
+            <LanguageSwitch />
+            <UserMenu />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>

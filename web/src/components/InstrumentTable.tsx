@@ -165,7 +165,9 @@ export function InstrumentTable({ filter, defaultSort, hideOwner, emptyText, onS
       dataSource={data?.items ?? []}
       loading={query.isFetching}
       onChange={onChange}
-      onRow={(row) => ({ 'data-testid': 'instrument-row', 'data-serial-no': row.serialNo }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(row) =>
+        ({ 'data-testid': 'instrument-row', 'data-serial-no': row.serialNo, 'data-district': row.districtCode, 'data-owner-id': row.ownerId }) as React.HTMLAttributes<HTMLElement>
+      }
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty description={emptyText ?? t('instrumentList.empty')} /> }}
       pagination={{

@@ -1,8 +1,10 @@
-// 到期与超期: the chart by district with its table view, and the overdue / due-soon lists.
+// 到期与超期: the chart by district with its table view, and the overdue / due-soon lists (for
+// those who may read the registry).
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useDueSummary } from '../api/supervision.ts';
+import { useCan } from '../auth/session.ts';
 import { DueByDistrict } from '../components/DueByDistrict.tsx';
 import { DueWindowInput } from '../components/DueWindowInput.tsx';
 import { InstrumentTable } from '../components/InstrumentTable.tsx';
@@ -16,6 +18,7 @@ type DueTab = 'overdue' | 'due_soon';
 export function DuePage() {
   const { t } = useTranslation();
   const lang = useLang();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const tab: DueTab = params.get('tab') === 'due_soon' ? 'due_soon' : 'overdue';
   const parsedDays = Number(params.get('dueSoonDays'));
@@ -47,18 +50,20 @@ export function DuePage() {
           <DueByDistrict summary={summary.data} />
         )}
       </Card>
-      <Card title={t('due.listTitle')}>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => update({ tab: key as DueTab })}
-          data-testid="due-tabs"
-          items={[
-            { key: 'overdue', label: <span data-testid="tab-overdue">{t('due.overdueTab') + count(totals?.overdue)}</span> },
-            { key: 'due_soon', label: <span data-testid="tab-due-soon">{t('due.dueSoonTab') + count(totals?.dueSoon)}</span> },
-          ]}
-        />
-        <InstrumentTable key={tab} filter={{ dueState: tab, dueSoonDays: days }} defaultSort="nextDueOn" testId="due-instrument-table" />
-      </Card>
+      {can('registry:read') && (
+        <Card title={t('due.listTitle')}>
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => update({ tab: key as DueTab })}
+            data-testid="due-tabs"
+            items={[
+              { key: 'overdue', label: <span data-testid="tab-overdue">{t('due.overdueTab') + count(totals?.overdue)}</span> },
+              { key: 'due_soon', label: <span data-testid="tab-due-soon">{t('due.dueSoonTab') + count(totals?.dueSoon)}</span> },
+            ]}
+          />
+          <InstrumentTable key={tab} filter={{ dueState: tab, dueSoonDays: days }} defaultSort="nextDueOn" testId="due-instrument-table" />
+        </Card>
+      )}
     </PageContainer>
   );
 }

@@ -9,6 +9,7 @@ import { ApiError } from '../api/client.ts';
 import { useInstrument } from '../api/instruments.ts';
 import { useCategories } from '../api/reference.ts';
 import type { InstrumentDetail } from '../api/types.ts';
+import { useCan } from '../auth/session.ts';
 import { ConclusionTag } from '../components/ConclusionTag.tsx';
 import { DueStateTag } from '../components/DueStateTag.tsx';
 import { EventTimeline } from '../components/EventTimeline.tsx';
@@ -80,6 +81,7 @@ function BasicInfo({ instrument }: { instrument: InstrumentDetail }) {
 export function InstrumentDetailPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const can = useCan();
   const id = Number(useParams().id);
   const query = useInstrument(id);
   const category = useCategories().data?.find((c) => c.code === query.data?.categoryCode);
@@ -126,8 +128,8 @@ export function InstrumentDetailPage() {
       testId="instrument-detail-page"
       extra={
         <Space wrap>
-          <LifecycleActions instrument={instrument} />
-          {instrument.status !== 'scrapped' && (
+          {can('registry:write') && <LifecycleActions instrument={instrument} />}
+          {can('verification:record') && instrument.status !== 'scrapped' && (
             <Button type="primary" icon={<AuditOutlined />} onClick={() => setRecording(true)} data-testid="record-verification">
               {t('instrumentDetail.recordVerification')}
             </Button>
@@ -162,12 +164,14 @@ export function InstrumentDetailPage() {
       <div style={{ marginTop: 16 }}>
         <IntervalRecommendationCard instrumentId={instrument.id} category={category} />
       </div>
-      <VerificationDrawer
-        instrumentId={instrument.id}
-        regulation={category?.regulation}
-        open={recording}
-        onClose={() => setRecording(false)}
-      />
+      {can('verification:record') && (
+        <VerificationDrawer
+          instrumentId={instrument.id}
+          regulation={category?.regulation}
+          open={recording}
+          onClose={() => setRecording(false)}
+        />
+      )}
     </PageContainer>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { useOrganization } from '../api/organizations.ts';
+import { useCan } from '../auth/session.ts';
 import { InstrumentTable } from '../components/InstrumentTable.tsx';
 import { PageContainer } from '../components/PageContainer.tsx';
 import { QueryError } from '../components/QueryError.tsx';
@@ -16,6 +17,7 @@ import { useNames } from '../lib/useLang.ts';
 export function OrganizationDetailPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const can = useCan();
   const id = Number(useParams().id);
   const query = useOrganization(id);
   const [registering, setRegistering] = useState(false);
@@ -77,18 +79,22 @@ export function OrganizationDetailPage() {
       <Card
         title={t('organization.instruments')}
         extra={
-          <Button icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="register-instrument">
-            {t('instrumentList.register')}
-          </Button>
+          can('registry:write') && (
+            <Button icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="register-instrument">
+              {t('instrumentList.register')}
+            </Button>
+          )
         }
       >
         <InstrumentTable filter={{ ownerId: org.id }} hideOwner />
       </Card>
-      <RegisterInstrumentDrawer
-        open={registering}
-        onClose={() => setRegistering(false)}
-        defaults={{ ownerId: org.id, districtCode: org.districtCode }}
-      />
+      {can('registry:write') && (
+        <RegisterInstrumentDrawer
+          open={registering}
+          onClose={() => setRegistering(false)}
+          defaults={{ ownerId: org.id, districtCode: org.districtCode }}
+        />
+      )}
     </PageContainer>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useOrganizations } from '../api/organizations.ts';
 import type { Organization, Role } from '../api/types.ts';
+import { useCan } from '../auth/session.ts';
 import { PageContainer } from '../components/PageContainer.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { DistrictSelect, RoleSelect } from '../components/ReferenceSelects.tsx';
@@ -23,6 +24,7 @@ interface Filter {
 export function OrganizationListPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const can = useCan();
   const [form] = Form.useForm<Filter>();
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);
@@ -74,9 +76,11 @@ export function OrganizationListPage() {
       crumbs={[{ title: t('nav.organizations') }]}
       testId="organization-list-page"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="register-organization">
-          {t('organization.register')}
-        </Button>
+        can('registry:write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="register-organization">
+            {t('organization.register')}
+          </Button>
+        )
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -144,7 +148,7 @@ export function OrganizationListPage() {
           />
         )}
       </Card>
-      <RegisterOrganizationDrawer open={registering} onClose={() => setRegistering(false)} />
+      {can('registry:write') && <RegisterOrganizationDrawer open={registering} onClose={() => setRegistering(false)} />}
     </PageContainer>
   );
 }
