@@ -195,6 +195,53 @@ export interface AuditCheckpointTable {
   signature: string;
 }
 
+export interface SigningKeyTable {
+  key_id: string;
+  institution_id: number;
+  /** raw Ed25519 public key, base64url */
+  public_key: string;
+  created_at: string;
+  retired_at: string | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+}
+
+export interface CertificateVersionTable {
+  certificate_no: string;
+  version: number;
+  verification_id: number;
+  institution_id: number;
+  instrument_id: number;
+  /** certificate | result_notice */
+  kind: string;
+  issued_at: string;
+  valid_until: string | null;
+  key_id: string;
+  /** canonical JSON of the signed claims */
+  claims: string;
+  qr_text: string;
+  amend_reason: string | null;
+  log_index: number;
+  leaf_hash: string;
+}
+
+export interface CertificateActionTable {
+  id: Generated<number>;
+  certificate_no: string;
+  version: number;
+  /** issue | amend | revoke */
+  action: string;
+  at: string;
+  reason: string | null;
+}
+
+export interface LogCheckpointTable {
+  tree_size: number;
+  root_hash: string;
+  signed_note: string;
+  created_at: string;
+}
+
 export interface Database {
   ref_district: RefDistrictTable;
   ref_district_alias: RefDistrictAliasTable;
@@ -213,4 +260,8 @@ export interface Database {
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_checkpoint: AuditCheckpointTable;
+  signing_key: SigningKeyTable;
+  certificate_version: CertificateVersionTable;
+  certificate_action: CertificateActionTable;
+  log_checkpoint: LogCheckpointTable;
 }

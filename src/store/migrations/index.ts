@@ -6,6 +6,7 @@ import * as createVerifications from './202611271220_create-verifications.ts';
 import * as addNonCompulsoryCategories from './202611271300_add-non-compulsory-categories.ts';
 import * as createAccounts from './202611280900_create-accounts.ts';
 import * as createAuditLog from './202611280910_create-audit-log.ts';
+import * as createCertificates from './202611281000_create-certificates.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '202611271200_create-reference-data': createReferenceData,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611271300_add-non-compulsory-categories': addNonCompulsoryCategories,
   '202611280900_create-accounts': createAccounts,
   '202611280910_create-audit-log': createAuditLog,
+  '202611281000_create-certificates': createCertificates,
 };
