@@ -31,7 +31,10 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 export interface AppOptions {
   /** Folder of the built web UI; served at / when it exists. */
   readonly webRoot?: string;
+  /** Log requests with pino (authorization, cookie and CSRF headers redacted). */
   readonly logger?: boolean;
+  /** Where the log goes when `logger` is on (default: standard output); tests read it to check that no secret is logged. */
+  readonly logStream?: { write(line: string): void };
   readonly version?: string;
   /** Mark cookies Secure (serve behind TLS); default: JILIANG_SECURE_COOKIES=1. */
   readonly secureCookies?: boolean;
@@ -58,7 +61,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const webAvailable = existsSync(resolve(webRoot, 'index.html'));
   const secureCookies = options.secureCookies ?? process.env.JILIANG_SECURE_COOKIES === '1';
   const app = Fastify({
-    logger: options.logger ? { redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' } } : false,
+    logger: options.logger
+      ? {
+          redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     // Ids are ours, never taken from the client, so the audit log can trust them.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -68,7 +76,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     // Errors raised before routing (an undecodable URL) and by the HTTP parser get problem JSON too.
     frameworkErrors: (_error, request, reply) => {
       const problem = problemFor('JL_ERR_MALFORMED_REQUEST', preferredLanguage(request.headers['accept-language']), { instance: request.url });
-      void (reply as unknown as FastifyReply).status(400).type('application/problem+json').send(problem);
+      // Answered before the onRequest hooks run: the request id header is set here.
+      void (reply as unknown as FastifyReply).status(400).header('x-request-id', request.id).type('application/problem+json').send(problem);
     },
     clientErrorHandler: (_error, socket) => {
       const body = JSON.stringify(problemFor('JL_ERR_MALFORMED_REQUEST', 'zh'));

@@ -74,6 +74,13 @@ describeEachDialect('verification lifecycle', (ctx) => {
     assert.match(v.documentNo, /^J2026-\d{4}-000002$/);
   });
 
+  test('concurrent verifications starting a new year each get their own number', async () => {
+    const instruments = await Promise.all([1, 2, 3, 4, 5].map((n) => ctx().instruments.register(SYSTEM, instrumentInput(ownerId, { serialNo: `PAR-${n}` }))));
+    // 2025 has no number yet for this institution: every record races to start its sequence.
+    const records = await Promise.all(instruments.map((i) => ctx().verifications.record(SYSTEM, i.id, verificationInput(institutionId, { verifiedOn: '2025-03-01' }))));
+    assert.deepEqual(records.map((r) => Number(r.documentNo.slice(-6))).sort(), [1, 2, 3, 4, 5]);
+  });
+
   test('rejects a verification in the future, before the instrument existed, or before the last one', async () => {
     const before = await ctx().stats.counts();
     const future = await ctx().verifications.record(SYSTEM, instrumentId, verificationInput(institutionId, { verifiedOn: '2026-11-28' })).catch((e) => e);

@@ -58,10 +58,11 @@ export class AuthenticationService {
     }
     const passwordOk = await verifyPassword(user.password_hash, password);
     if (!passwordOk || user.status !== 'active') {
-      const failures = user.failed_logins + 1;
-      const lock = lockSeconds(failures);
       await this.db.transaction().execute(async (trx) => {
-        await accounts.updateUser(trx, user.id, { failed_logins: failures, locked_until: lock ? new Date(now.getTime() + lock * 1000).toISOString() : null });
+        // Counted by the database, not from the row read above: concurrent guesses each count.
+        const failures = await accounts.countFailedLogin(trx, user.id);
+        const lock = lockSeconds(failures);
+        await accounts.updateUser(trx, user.id, { locked_until: lock ? new Date(now.getTime() + lock * 1000).toISOString() : null });
         await this.audit.append(trx, auditEntry(anonymous, 'auth.login', 'failed', target, { failures, lockSeconds: lock, ...(passwordOk ? { reason: 'disabled' } : {}) }));
       });
       throw new AppError('JL_ERR_LOGIN_FAILED');

@@ -34,6 +34,20 @@ export async function updateUser(db: Kysely<Database>, id: number, changes: Part
   await db.updateTable('app_user').set(changes).where('id', '=', id).execute();
 }
 
+/**
+ * Counts one more failed sign-in and returns the new count. The addition happens in the database,
+ * so concurrent failures each count (a count read earlier and written back would lose some).
+ */
+export async function countFailedLogin(db: Kysely<Database>, id: number): Promise<number> {
+  const row = await db
+    .updateTable('app_user')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', id)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow();
+  return Number(row.failed_logins);
+}
+
 export async function grantsOfUsers(db: Kysely<Database>, userIds: readonly number[]): Promise<GrantRow[]> {
   if (!userIds.length) return [];
   return db.selectFrom('user_grant').selectAll().where('user_id', 'in', userIds).orderBy('user_id').orderBy('role').orderBy('scope_kind').orderBy('scope_ref').execute();

@@ -32,17 +32,14 @@ export async function findVerificationById(db: Kysely<Database>, id: number) {
  * the transaction that uses the number, so a rolled-back write leaves no gap.
  */
 export async function reserveDocumentNumber(db: Kysely<Database>, institutionId: number, kind: string, year: number): Promise<number> {
-  const updated = await db
-    .updateTable('document_sequence')
-    .set((eb) => ({ last_value: eb('last_value', '+', 1) }))
-    .where('institution_id', '=', institutionId)
-    .where('kind', '=', kind)
-    .where('year', '=', year)
+  // One statement: concurrent first numbers of a new year cannot both insert.
+  const row = await db
+    .insertInto('document_sequence')
+    .values({ institution_id: institutionId, kind, year, last_value: 1 })
+    .onConflict((oc) => oc.columns(['institution_id', 'kind', 'year']).doUpdateSet((eb) => ({ last_value: eb(eb.ref('document_sequence.last_value'), '+', 1) })))
     .returning('last_value')
-    .executeTakeFirst();
-  if (updated) return updated.last_value;
-  await db.insertInto('document_sequence').values({ institution_id: institutionId, kind, year, last_value: 1 }).execute();
-  return 1;
+    .executeTakeFirstOrThrow();
+  return row.last_value;
 }
 
 /** Sets a sequence to at least `value` (used after bulk loads that numbered documents themselves). */
