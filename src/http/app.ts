@@ -40,12 +40,23 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** Requests per minute per client address on public routes (default 300). */
   readonly publicRateLimit?: number;
+  /**
+   * Behind a reverse proxy: which proxies to trust for the client address (rate limits key on it).
+   * Default: JILIANG_TRUST_PROXY — an address, CIDR list, or `true`; unset trusts none.
+   */
+  readonly trustProxy?: boolean | string;
   /** Sign-in attempts per minute per client address (default 20), on top of the per-account lockout. */
   readonly loginRateLimit?: number;
 }
 
 // Query strings arrive as text: coerce them to the declared types. Bodies are never coerced.
 const queryAjv = addFormats(new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, useDefaults: false, strict: false }));
+
+function trustProxyFromEnv(): boolean | string {
+  const value = process.env.JILIANG_TRUST_PROXY;
+  if (!value) return false;
+  return value === 'true' ? true : value;
+}
 
 /** The catalog code for an error raised by Fastify or a plugin rather than by our code. */
 function frameworkErrorCode(error: FastifyError): ErrorCode {
@@ -70,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     // Ids are ours, never taken from the client, so the audit log can trust them.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

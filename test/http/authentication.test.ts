@@ -248,6 +248,21 @@ describeEachDialect(
       assert.equal((await login(user.username, user.password)).statusCode, 200);
     });
 
+    test('wrong passwords on a signed-in session (re-authentication, password change) count towards the lock too', async () => {
+      const user = await newUser();
+      const { headers } = await signIn(app, user.username, user.password);
+      for (let i = 0; i < 2; i++) assert.equal((await post('/api/v1/auth/reauth', { password: 'not the password at all' }, headers)).json().code, 'JL_ERR_LOGIN_FAILED');
+      const third = await post('/api/v1/auth/password', { currentPassword: 'not the password at all', newPassword: PHRASE }, headers);
+      assert.equal(third.json().code, 'JL_ERR_LOGIN_FAILED');
+      assert.equal((await userRow(user.id)).failed_logins, 3);
+      // Locked now: even the right password is refused until the lock passes.
+      const locked = await post('/api/v1/auth/reauth', { password: user.password }, headers);
+      assert.equal(locked.statusCode, 429);
+      assert.equal(locked.json().code, 'JL_ERR_ACCOUNT_LOCKED');
+      clock.advance(2 * SECOND);
+      assert.equal((await post('/api/v1/auth/reauth', { password: user.password }, headers)).statusCode, 204);
+    });
+
     test('concurrent wrong passwords each count towards the lockout', async () => {
       const user = await newRegulator();
       const attempts = await Promise.all(Array.from({ length: 6 }, () => login(user.username, 'parallel guessing attempt')));

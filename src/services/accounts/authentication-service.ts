@@ -133,12 +133,14 @@ export class AuthenticationService {
     const { password } = assertSchema(ReauthBody, input);
     const user = await accounts.findUserById(this.db, Number(signedIn.caller.actor.id));
     const target = { type: 'user', id: signedIn.caller.actor.id };
+    this.refuseWhileLocked(user);
     if (!user || !(await verifyPassword(user.password_hash, password))) {
-      await this.audit.recordAlone(auditEntry(signedIn.caller, 'auth.reauthenticate', 'failed', target));
+      await this.countFailure(signedIn.caller, 'auth.reauthenticate', Number(signedIn.caller.actor.id));
       throw new AppError('JL_ERR_LOGIN_FAILED');
     }
     await this.db.transaction().execute(async (trx) => {
       await accounts.updateSession(trx, signedIn.sessionHash, { reauthenticated_at: this.clock.now().toISOString() });
+      await accounts.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
       await this.audit.append(trx, auditEntry(signedIn.caller, 'auth.reauthenticate', 'ok', target));
     });
   }
@@ -148,8 +150,9 @@ export class AuthenticationService {
     const { currentPassword, newPassword } = assertSchema(PasswordChangeBody, input);
     const user = await accounts.findUserById(this.db, Number(signedIn.caller.actor.id));
     const target = { type: 'user', id: signedIn.caller.actor.id };
+    this.refuseWhileLocked(user);
     if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
-      await this.audit.recordAlone(auditEntry(signedIn.caller, 'auth.password.change', 'failed', target));
+      await this.countFailure(signedIn.caller, 'auth.password.change', Number(signedIn.caller.actor.id));
       throw new AppError('JL_ERR_LOGIN_FAILED');
     }
     const problems = passwordProblems(newPassword, '/newPassword', [user.username, user.display_name]);
@@ -159,6 +162,25 @@ export class AuthenticationService {
       await accounts.updateUser(trx, user.id, { password_hash: hash, password_changed_at: this.clock.now().toISOString() });
       await accounts.deleteSessionsOfUser(trx, user.id, signedIn.sessionHash);
       await this.audit.append(trx, auditEntry(signedIn.caller, 'auth.password.change', 'ok', target));
+    });
+  }
+
+  private refuseWhileLocked(user: accounts.UserRow | undefined): void {
+    const lockedFor = user?.locked_until ? Date.parse(user.locked_until) - this.clock.now().getTime() : 0;
+    if (lockedFor > 0) throw new AppError('JL_ERR_ACCOUNT_LOCKED', [], undefined, { retryAfterSeconds: Math.ceil(lockedFor / 1000) });
+  }
+
+  /**
+   * A wrong password on a signed-in session counts towards the account's lock like a failed
+   * sign-in: a stolen session must not become an unlimited password oracle.
+   */
+  private async countFailure(caller: Caller, action: string, userId: number): Promise<void> {
+    const now = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      const failures = await accounts.countFailedLogin(trx, userId);
+      const lock = lockSeconds(failures);
+      await accounts.updateUser(trx, userId, { locked_until: lock ? new Date(now.getTime() + lock * 1000).toISOString() : null });
+      await this.audit.append(trx, auditEntry(caller, action, 'failed', { type: 'user', id: userId }, { failures, lockSeconds: lock }));
     });
   }
 
