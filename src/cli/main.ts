@@ -8,6 +8,7 @@ import { registerExport } from './commands/export.ts';
 import { registerMetrology } from './commands/metrology.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerAccounts } from './commands/accounts.ts';
+import { registerLog } from './commands/log.ts';
 import { runCommand } from './run.ts';
 
 const program = new Command()
@@ -25,5 +26,6 @@ registerExport(program);
 registerMetrology(program);
 registerAudit(program);
 registerAccounts(program);
+registerLog(program);
 
 await runCommand(() => program.parseAsync(process.argv));

@@ -29,6 +29,7 @@ export const ERROR_CATALOG = {
   JL_ERR_RATE_LIMITED: { status: 429, exitCode: 5, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   JL_ERR_DUPLICATE_USERNAME: { status: 409, exitCode: 4, zh: '该用户名已被使用', en: 'This username is taken' },
   JL_ERR_KEY_FILE: { status: 500, exitCode: 1, zh: '签名密钥文件不可用', en: 'The signing key file cannot be used' },
+  JL_ERR_UNREADABLE_INPUT: { status: 400, exitCode: 2, zh: '无法读取输入文件', en: 'The input file cannot be read' },
   JL_ERR_INTERNAL: { status: 500, exitCode: 1, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   'registry:import',
   'registry:export',
   'verification:record',
+  'certificate:issue',
+  'certificate:revoke',
+  'keys:manage',
   'supervision:read',
   'metrology:use',
   'users:manage',
@@ -65,7 +68,8 @@ export const ROLE_POLICIES: Readonly<Record<Role, RolePolicy>> = {
   },
   verifier: { ...INSTITUTE_STAFF, permissions: { ...INSTITUTE_STAFF.permissions, 'verification:record': 'scope' } },
   checker: INSTITUTE_STAFF,
-  approver: INSTITUTE_STAFF,
+  // The approver (批准人) signs for the institute: issuing, amending and revoking its certificates.
+  approver: { ...INSTITUTE_STAFF, permissions: { ...INSTITUTE_STAFF.permissions, 'certificate:issue': 'scope', 'certificate:revoke': 'scope' } },
   standards_manager: INSTITUTE_STAFF,
   owner: {
     scopeKinds: ['organization'],
