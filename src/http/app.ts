@@ -23,6 +23,7 @@ import { metrologyRoutes } from './routes/metrology-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { certificateRoutes, wellKnownRoutes } from './routes/certificate-routes.ts';
 import { authentication } from './auth/authenticate.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 
@@ -147,6 +148,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         { name: 'metrology', description: '计量计算 Metrology calculations' },
         { name: 'auth', description: '登录与会话 Sign-in and sessions' },
         { name: 'admin', description: '用户、令牌与审计 Users, tokens and audit' },
+        { name: 'certificates', description: '证书与透明日志 Certificates and the transparency log' },
       ],
     },
   });
@@ -163,9 +165,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(authRoutes, { ctx, secureCookies, loginRateLimit: options.loginRateLimit ?? 20 });
       await api.register(adminRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
+      await api.register(certificateRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
+  await app.register(wellKnownRoutes, { ctx });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.

@@ -15,6 +15,9 @@ import { AuditService } from './audit/audit-service.ts';
 import { AccessService } from './access-service.ts';
 import { AccountService } from './accounts/account-service.ts';
 import { AuthenticationService } from './accounts/authentication-service.ts';
+import { CertificateService } from './certificates/certificate-service.ts';
+import { InstitutionKeys } from './certificates/institution-keys.ts';
+import { TransparencyLog } from './certificates/transparency-log.ts';
 
 export const DEFAULT_KEY_DIR = './jiliang-data/keys';
 
@@ -27,6 +30,8 @@ export interface ContextConfig {
   readonly clock?: Clock | undefined;
   /** Directory of signing keys kept outside the database (default $JILIANG_KEY_DIR or ./jiliang-data/keys). */
   readonly keyDir?: string | undefined;
+  /** Base URL of the public verification page printed in QR codes (default $JILIANG_PUBLIC_URL or http://127.0.0.1:8080). */
+  readonly publicUrl?: string | undefined;
 }
 
 export interface AppContext {
@@ -45,6 +50,7 @@ export interface AppContext {
   readonly access: AccessService;
   readonly accounts: AccountService;
   readonly authentication: AuthenticationService;
+  readonly certificates: CertificateService;
   close(): Promise<void>;
 }
 
@@ -60,6 +66,10 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
     const instruments = new InstrumentService(opened.db, reference, clock, config.dueSoonDays ?? 30, access, audit);
     const verifications = new VerificationService(opened.db, reference, clock, access, audit);
     const accounts = new AccountService(opened.db, access, audit, reference, clock);
+    const publicUrl = (config.publicUrl ?? process.env.JILIANG_PUBLIC_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+    const host = new URL(publicUrl).host;
+    const log = new TransparencyLog(opened.db, audit.keys, clock, `${host}/jiliang/certificates`);
+    const certificates = new CertificateService(opened.db, reference, access, audit, new InstitutionKeys(opened.db, audit.keys, clock), audit.keys, log, clock, { publicUrl, issuer: host });
     return {
       dialect: opened.dialect,
       clock,
@@ -76,6 +86,7 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
       access,
       accounts,
       authentication: new AuthenticationService(opened.db, audit, clock),
+      certificates,
       close: opened.close,
     };
   } catch (error) {

@@ -217,8 +217,10 @@ export interface CertificateVersionTable {
   issued_at: string;
   valid_until: string | null;
   key_id: string;
-  /** canonical JSON of the signed claims */
+  /** JSON of the signed claims */
   claims: string;
+  /** JSON snapshot of what the version states (CertificateFacts) */
+  facts: string;
   qr_text: string;
   amend_reason: string | null;
   log_index: number;

@@ -419,3 +419,15 @@ test('checkpoint: format, round trip, tampering and unknown keys', () => {
   assert.equal(note.signatures[0]!.keyId, 0x033de0ae);
   assert.equal(note.signatures[0]!.signature.length, 64);
 });
+
+test('verifier keys whose base64 contains "+" round-trip (split at the first two separators only)', () => {
+  let found = 0;
+  for (let i = 0; i < 200 && found < 3; i++) {
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const vkey = formatVerifierKey(noteVerifier('example.com/log', publicKey));
+    if (!vkey.split('+').slice(2).join('+').includes('+')) continue;
+    found++;
+    assert.equal(parseVerifierKey(vkey).keyId, noteVerifier('example.com/log', publicKey).keyId);
+  }
+  assert.ok(found > 0, 'no key with "+" in its base64 among 200');
+});

@@ -56,6 +56,7 @@ const SUPERVISORS: readonly ActorName[] = ['admin', 'cityRegulator', 'districtRe
 const IMPORTERS: readonly ActorName[] = ['admin', 'cityRegulator', 'districtRegulator'];
 const EXPORTERS: readonly ActorName[] = ['admin', 'cityRegulator', 'districtRegulator', 'owner', 'ownerToken'];
 const RECORDERS: readonly ActorName[] = ['admin', 'verifier'];
+const SIGNERS: readonly ActorName[] = ['admin', 'approver'];
 const ADMINS: readonly ActorName[] = ['admin'];
 
 interface World {
@@ -65,6 +66,8 @@ interface World {
   readonly energyA: number;
   readonly institute: { A: number; B: number };
   readonly instrument: { A: number; B: number; energyA: number };
+  /** A certificate issued for instrument A (public routes read it). */
+  readonly certificateNo: string;
   readonly headers: Record<ActorName, Record<string, string>>;
   /** Strings that are personal data: no public response may contain them. */
   readonly personal: readonly string[];
@@ -103,6 +106,14 @@ async function freshInstrument(world: World, tenant: Tenant): Promise<number> {
   const district = tenant === 'A' ? A : B;
   const created = await world.ctx.instruments.register(SYSTEM, instrumentInput(world.owner[tenant], { serialNo: `MX-${unique()}`, districtCode: district }));
   return created.id;
+}
+
+/** A certificate issued by tenant's institute for an instrument of tenant's owner (energy: its own). */
+async function freshCertificate(world: World, tenant: Tenant, actor?: ActorName): Promise<string> {
+  const ownerId = actor === 'energy' && tenant === 'A' ? world.energyA : world.owner[tenant];
+  const instrument = await world.ctx.instruments.register(SYSTEM, instrumentInput(ownerId, { serialNo: `CERT-${unique()}`, districtCode: tenant === 'A' ? A : B }));
+  const verification = await world.ctx.verifications.record(SYSTEM, instrument.id, verificationInput(world.institute[tenant]));
+  return (await world.ctx.certificates.issue(SYSTEM, verification.id)).certificateNo;
 }
 
 async function throwawayUser(world: World): Promise<number> {
@@ -260,6 +271,55 @@ const CASES: readonly RouteCase[] = [
       else assert.ok(text.includes('渝北示例使用单位'));
     },
   },
+  {
+    method: 'POST',
+    url: '/api/v1/verifications/:id/certificate',
+    allowed: SIGNERS,
+    tenancy: 'create',
+    citywide: ['admin'],
+    sensitive: true,
+    // Institute A's approver signs only what institute A verified.
+    request: async (w, tenant) => {
+      const instrument = await freshInstrument(w, tenant);
+      const verification = await w.ctx.verifications.record(SYSTEM, instrument, verificationInput(w.institute[tenant]));
+      return json('POST', `/api/v1/verifications/${verification.id}/certificate`);
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/certificates/:certificateNo/amend',
+    allowed: SIGNERS,
+    tenancy: 'record',
+    citywide: ['admin'],
+    sensitive: true,
+    request: async (w, tenant) => json('POST', `/api/v1/certificates/${await freshCertificate(w, tenant)}/amend`, { reason: '更正' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/certificates/:certificateNo/revoke',
+    allowed: SIGNERS,
+    tenancy: 'record',
+    citywide: ['admin'],
+    sensitive: true,
+    request: async (w, tenant) => json('POST', `/api/v1/certificates/${await freshCertificate(w, tenant)}/revoke`, { reason: '撤销' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/certificates/:certificateNo',
+    allowed: READERS,
+    tenancy: 'record',
+    citywide: CITYWIDE_READERS,
+    request: async (w, tenant, actor) => json('GET', `/api/v1/certificates/${await freshCertificate(w, tenant, actor)}`),
+  },
+  { method: 'GET', url: '/api/v1/public/certificates', allowed: 'public', tenancy: 'none', request: (w) => json('GET', `/api/v1/public/certificates?instrumentId=${w.instrument.A}`) },
+  { method: 'GET', url: '/api/v1/public/certificates/:certificateNo', allowed: 'public', tenancy: 'none', request: (w) => json('GET', `/api/v1/public/certificates/${w.certificateNo}`) },
+  { method: 'GET', url: '/api/v1/public/certificates/:certificateNo.pdf', allowed: 'public', tenancy: 'none', request: (w) => json('GET', `/api/v1/public/certificates/${w.certificateNo}.pdf`) },
+  { method: 'GET', url: '/api/v1/public/certificates/:certificateNo.xml', allowed: 'public', tenancy: 'none', request: (w) => json('GET', `/api/v1/public/certificates/${w.certificateNo}.xml`) },
+  { method: 'GET', url: '/api/v1/public/certificates/:certificateNo/qr.:format', allowed: 'public', tenancy: 'none', request: (w) => json('GET', `/api/v1/public/certificates/${w.certificateNo}/qr.svg`) },
+  { method: 'GET', url: '/api/v1/public/certificates/:certificateNo/proof', allowed: 'public', tenancy: 'none', request: (w) => json('GET', `/api/v1/public/certificates/${w.certificateNo}/proof`) },
+  { method: 'GET', url: '/api/v1/public/log/checkpoint', allowed: 'public', tenancy: 'none', request: () => json('GET', '/api/v1/public/log/checkpoint') },
+  { method: 'GET', url: '/api/v1/public/log/consistency', allowed: 'public', tenancy: 'none', request: () => json('GET', '/api/v1/public/log/consistency?from=0&to=1') },
+  { method: 'GET', url: '/api/v1/public/revocations', allowed: 'public', tenancy: 'none', request: () => json('GET', '/api/v1/public/revocations') },
   { method: 'POST', url: '/api/v1/metrology/:kind', allowed: EVERYONE_WITH_CREDENTIALS, tenancy: 'none', request: () => json('POST', '/api/v1/metrology/gum', gumInput) },
   { method: 'POST', url: '/api/v1/metrology/:kind/report.xlsx', allowed: EVERYONE_WITH_CREDENTIALS, tenancy: 'none', request: () => json('POST', '/api/v1/metrology/gum/report.xlsx', gumInput) },
   { method: 'POST', url: '/api/v1/auth/login', allowed: 'public', tenancy: 'none', request: () => json('POST', '/api/v1/auth/login', { username: 'matrix-owner', password: TEST_PASSWORD }) },
@@ -324,6 +384,8 @@ async function buildWorld(ctx: AppContext): Promise<World> {
   const institute = { A: await org(A, '渝中检定所', ['verification_institute']), B: await org(B, '渝北检定所', ['verification_institute']) };
   const reg = async (ownerId: number, district: string) => (await ctx.instruments.register(SYSTEM, instrumentInput(ownerId, { serialNo: `W-${unique()}`, districtCode: district }))).id;
   const instrument = { A: await reg(owner.A, A), B: await reg(owner.B, B), energyA: await reg(energyA, A) };
+  const verification = await ctx.verifications.record(SYSTEM, instrument.A, verificationInput(institute.A));
+  const certificateNo = (await ctx.certificates.issue(SYSTEM, verification.id)).certificateNo;
 
   const grants: Record<Exclude<ActorName, 'anonymous' | 'ownerToken'>, { role: string; scope: string }> = {
     admin: { role: 'platform_admin', scope: 'platform' },
@@ -344,7 +406,7 @@ async function buildWorld(ctx: AppContext): Promise<World> {
   }
   const token = await ctx.accounts.createToken(SYSTEM, { name: 'owner gateway', role: 'owner', scope: `organization:${owner.A}` });
   headers.ownerToken = { authorization: `Bearer ${token.token}` };
-  return { ctx, app, owner, energyA, institute, instrument, headers, personal: ['联系人', '1380000'] };
+  return { ctx, app, owner, energyA, institute, instrument, certificateNo, headers, personal: ['联系人', '1380000'] };
 }
 
 async function send(world: World, actor: ActorName, options: InjectOptions, fresh: boolean): Promise<LightMyRequestResponse> {

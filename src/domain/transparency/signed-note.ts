@@ -85,9 +85,11 @@ export function formatVerifierKey(verifier: NoteVerifier): string {
 
 /** Reads a verifier key; throws SyntaxError when it is malformed or its key ID does not match. */
 export function parseVerifierKey(vkey: string): NoteVerifier {
-  const parts = vkey.split('+');
-  if (parts.length !== 3) throw new SyntaxError('verifier key: expected name+keyid+key');
-  const [name, id, key] = parts as [string, string, string];
+  // name + key id + key; the base64 key may itself contain '+', so split at the first two only.
+  const first = vkey.indexOf('+');
+  const second = first < 0 ? -1 : vkey.indexOf('+', first + 1);
+  if (first <= 0 || second < 0) throw new SyntaxError('verifier key: expected name+keyid+key');
+  const [name, id, key] = [vkey.slice(0, first), vkey.slice(first + 1, second), vkey.slice(second + 1)];
   const bytes = fromBase64(key);
   if (!/^[0-9a-fA-F]{8}$/.test(id) || !bytes || bytes.length !== 33 || bytes[0] !== ED25519_SIGNATURE_TYPE) {
     throw new SyntaxError('verifier key: not an Ed25519 key');

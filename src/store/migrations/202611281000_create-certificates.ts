@@ -34,8 +34,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('issued_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('valid_until', 'varchar(10)')
     .addColumn('key_id', 'varchar(16)', (c) => c.notNull().references('signing_key.key_id'))
-    /** canonical JSON of the signed claims */
+    /** the signed claims, and everything the version states (a snapshot: records may change later) */
     .addColumn('claims', 'text', (c) => c.notNull())
+    .addColumn('facts', 'text', (c) => c.notNull())
     .addColumn('qr_text', 'text', (c) => c.notNull())
     .addColumn('amend_reason', 'varchar(300)')
     /** position in the transparency log (gapless) and RFC 6962 leaf hash of this version */

@@ -1,0 +1,54 @@
+// Assembles a CertificateDocument from the verification record, the registry and the version's
+// history. Issuing and rendering use the same assembly, so what is signed is what is printed.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.ts';
+import { findVerificationById } from '../../store/repositories/verification-repository.ts';
+import { findInstrumentById } from '../../store/repositories/instrument-repository.ts';
+import { findOrganizationById } from '../../store/repositories/organization-repository.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { CertificateDocument, CertificateParty } from '../../domain/certificates/certificate-document.ts';
+import type { Conclusion } from '../../domain/verification/types.ts';
+import type { ReferenceService } from '../reference-service.ts';
+
+export type CertificateFacts = Omit<CertificateDocument, 'version' | 'status' | 'issuedAt' | 'supersedes' | 'revocation' | 'qrText' | 'verifyUrl'>;
+
+/** Everything about the certificate that comes from the records (not from its history). */
+export async function certificateFacts(db: Kysely<Database>, reference: ReferenceService, verificationId: number): Promise<CertificateFacts> {
+  const v = await findVerificationById(db, verificationId);
+  if (!v) throw new AppError('JL_ERR_NOT_FOUND');
+  const instrument = (await findInstrumentById(db, v.instrument_id))!;
+  const owner = (await findOrganizationById(db, instrument.owner_id))!;
+  const institution = (await findOrganizationById(db, v.institution_id))!;
+  const category = reference.category(instrument.category_code);
+  const party = (o: typeof owner): CertificateParty => ({ name: o.name, uscc: o.uscc, address: o.address, districtCode: o.district_code });
+  return {
+    certificateNo: v.document_no,
+    kind: v.conclusion === 'pass' ? 'certificate' : 'result_notice',
+    institution: { ...party(institution), id: institution.id },
+    owner: party(owner),
+    instrument: {
+      id: instrument.id,
+      categoryCode: instrument.category_code,
+      categoryNameZh: category?.nameZh ?? instrument.category_code,
+      categoryNameEn: category?.nameEn ?? instrument.category_code,
+      manufacturer: instrument.manufacturer,
+      model: instrument.model,
+      serialNo: instrument.serial_no,
+      accuracyClass: instrument.accuracy_class,
+      measuringRange: instrument.measuring_range,
+    },
+    verificationId: v.id,
+    verifiedOn: v.verified_on,
+    validUntil: v.valid_until,
+    conclusion: v.conclusion as Conclusion,
+    verifier: v.verifier,
+    checker: v.checker,
+    approver: v.approver,
+    regulation: v.regulation,
+    place: v.place,
+    environment: JSON.parse(v.environment),
+    standards: JSON.parse(v.standards),
+    items: JSON.parse(v.items),
+    adjusted: v.adjusted === 1,
+  };
+}

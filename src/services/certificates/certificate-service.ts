@@ -1,0 +1,299 @@
+// Certificates (检定证书 / 检定结果通知书): issue, amend and revoke as actions of a history; each
+// issued version is signed into an offline-verifiable QR token and appended to the transparency
+// log in the same transaction. Reading: the internal view (tenant-checked), the public view
+// (public fields only), the renderable document, and the signed revocation list.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.ts';
+import * as certs from '../../store/repositories/certificate-repository.ts';
+import { findVerificationById } from '../../store/repositories/verification-repository.ts';
+import { findInstrumentById } from '../../store/repositories/instrument-repository.ts';
+import { AppError, fieldError } from '../../domain/errors.ts';
+import type { Caller } from '../../domain/auth/actor.ts';
+import type { CertificateDocument, CertificateStatus } from '../../domain/certificates/certificate-document.ts';
+import { allowedActions, certificateStatus, latestVersion, revocationOf, type CertificateAction, type CertificateHistory } from '../../domain/certificates/certificate-status.ts';
+import { signRevocationList, type SignedRevocationList } from '../../domain/certificates/revocation-list.ts';
+import { encodeQrToken, ed25519Signer, qrClaimsFromDocument, qrTextForUrl } from '../../domain/certificates/qr-token/node.ts';
+import { assertSchema } from '../validation.ts';
+import { CertificateReason } from '../schemas/certificate.ts';
+import { auditEntry, instrumentTenant, type AccessService } from '../access-service.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import type { KeyDirectory } from '../keys/key-directory.ts';
+import type { ReferenceService } from '../reference-service.ts';
+import type { Clock } from '../clock.ts';
+import { certificateFacts, type CertificateFacts } from './certificate-assembly.ts';
+import type { InstitutionKeys } from './institution-keys.ts';
+import { leafHashHex, leafInput, type TransparencyLog } from './transparency-log.ts';
+import { renderCertificatePdf } from './certificate-pdf.ts';
+import { renderCertificateDcc } from './certificate-dcc.ts';
+import { renderQrPng, renderQrSvg } from './qr-image.ts';
+
+export const REVOCATION_KEY_NAME = 'revocation-list';
+
+export interface CertificateVersionView {
+  readonly version: number;
+  readonly issuedAt: string;
+  readonly keyId: string;
+  readonly amendReason: string | null;
+  readonly logIndex: number;
+  readonly leafHash: string;
+  readonly qrText: string;
+}
+
+/** What anyone may see: no personal data (signatories' names stay on the printed certificate). */
+export interface PublicCertificate {
+  readonly certificateNo: string;
+  readonly version: number;
+  readonly kind: CertificateDocument['kind'];
+  readonly status: CertificateStatus;
+  readonly statusAsOf: string;
+  readonly conclusion: CertificateDocument['conclusion'];
+  readonly verifiedOn: string;
+  readonly validUntil: string | null;
+  readonly issuedAt: string;
+  readonly revocation: CertificateDocument['revocation'];
+  readonly instrument: Pick<CertificateDocument['instrument'], 'id' | 'categoryCode' | 'categoryNameZh' | 'categoryNameEn' | 'manufacturer' | 'model' | 'serialNo'>;
+  readonly owner: { readonly name: string };
+  readonly institution: { readonly id: number; readonly name: string };
+  readonly qr: string;
+  readonly keyId: string;
+  readonly log: { readonly index: number; readonly leafHash: string; readonly leafInput: string };
+  readonly versions: readonly { readonly version: number; readonly issuedAt: string; readonly status: CertificateStatus; readonly amendReason: string | null }[];
+  readonly actions: readonly { readonly action: CertificateAction; readonly version: number; readonly at: string }[];
+}
+
+export interface CertificateServiceConfig {
+  /** Base of the public verification page, e.g. `https://jiliang.example`; the QR opens `<base>/v#JL1:…`. */
+  readonly publicUrl: string;
+  readonly issuer: string;
+}
+
+function historyOf(versions: readonly certs.CertificateVersionRow[], actions: readonly certs.CertificateActionRow[]): CertificateHistory {
+  return {
+    versions: versions.map((v) => ({ version: v.version, validUntil: v.valid_until })),
+    actions: actions.map((a) => ({ action: a.action as CertificateAction, version: a.version, at: a.at, reason: a.reason })),
+  };
+}
+
+export class CertificateService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly reference: ReferenceService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly institutionKeys: InstitutionKeys,
+    private readonly keys: KeyDirectory,
+    readonly log: TransparencyLog,
+    private readonly clock: Clock,
+    private readonly config: CertificateServiceConfig,
+  ) {}
+
+  verifyUrl(certificateNo: string): string {
+    return `${this.config.publicUrl}/v/${encodeURIComponent(certificateNo)}`;
+  }
+
+  /** Issues version 1 for a verification: a certificate when it passed, a result notice when it failed. */
+  async issue(caller: Caller, verificationId: number): Promise<PublicCertificate> {
+    const action = 'certificate.issue';
+    await this.access.require(caller, 'certificate:issue', action);
+    const verification = await findVerificationById(this.db, verificationId);
+    if (!verification) throw new AppError('JL_ERR_NOT_FOUND');
+    await this.access.requireCreateIn(caller, 'certificate:issue', action, { organizationIds: [verification.institution_id] }, '/verificationId');
+    await this.access.requireRecentPassword(caller, action, { type: 'verification', id: verificationId });
+    const facts = await certificateFacts(this.db, this.reference, verificationId);
+    await this.db.transaction().execute(async (trx) => {
+      if (await certs.certificateNoOfVerification(trx, verificationId)) {
+        throw new AppError('JL_ERR_INVALID_TRANSITION', [fieldError('/verificationId', 'conflicting_fields', 'a certificate was already issued for this verification')]);
+      }
+      await this.appendVersion(trx, caller, facts, 1, null, 'issue');
+    });
+    return this.publicView(facts.certificateNo);
+  }
+
+  /** A new version from the records as they are now (e.g. after the owner's name was corrected). */
+  async amend(caller: Caller, certificateNo: string, input: unknown): Promise<PublicCertificate> {
+    const { reason } = assertSchema(CertificateReason, input);
+    const { facts } = await this.authorizeChange(caller, certificateNo, 'certificate:issue', 'certificate.amend');
+    await this.db.transaction().execute(async (trx) => {
+      const history = historyOf(await certs.versionsOf(trx, certificateNo), await certs.actionsOf(trx, certificateNo));
+      if (!allowedActions(history).includes('amend')) throw new AppError('JL_ERR_INVALID_TRANSITION');
+      await this.appendVersion(trx, caller, facts, latestVersion(history) + 1, reason, 'amend');
+    });
+    return this.publicView(certificateNo);
+  }
+
+  /** Revokes the certificate (every version); the revocation list and the public page say so at once. */
+  async revoke(caller: Caller, certificateNo: string, input: unknown): Promise<PublicCertificate> {
+    const { reason } = assertSchema(CertificateReason, input);
+    await this.authorizeChange(caller, certificateNo, 'certificate:revoke', 'certificate.revoke');
+    await this.db.transaction().execute(async (trx) => {
+      const history = historyOf(await certs.versionsOf(trx, certificateNo), await certs.actionsOf(trx, certificateNo));
+      if (!allowedActions(history).includes('revoke')) throw new AppError('JL_ERR_INVALID_TRANSITION');
+      const version = latestVersion(history);
+      await certs.insertAction(trx, { certificate_no: certificateNo, version, action: 'revoke', at: this.clock.now().toISOString(), reason });
+      await this.audit.append(trx, auditEntry(caller, 'certificate.revoke', 'ok', { type: 'certificate', id: certificateNo }, { version }));
+    });
+    return this.publicView(certificateNo);
+  }
+
+  /** The full document of a version (default: the latest), as the PDF and DCC render it. */
+  async document(certificateNo: string, version?: number): Promise<CertificateDocument> {
+    const versions = await certs.versionsOf(this.db, certificateNo);
+    const row = version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
+    if (!row) throw new AppError('JL_ERR_NOT_FOUND');
+    const actions = await certs.actionsOf(this.db, certificateNo);
+    const history = historyOf(versions, actions);
+    const facts = JSON.parse(row.facts) as CertificateFacts;
+    const revoke = revocationOf(history);
+    const amendment = actions.find((a) => a.action === 'amend' && a.version === row.version);
+    return {
+      ...facts,
+      version: row.version,
+      status: certificateStatus(history, row.version, this.clock.today()),
+      issuedAt: row.issued_at,
+      supersedes: amendment ? { version: row.version - 1, reason: amendment.reason ?? '' } : null,
+      revocation: revoke ? { at: revoke.at, reason: revoke.reason ?? '' } : null,
+      qrText: row.qr_text,
+      verifyUrl: this.verifyUrl(certificateNo),
+    };
+  }
+
+  /** The latest version as an A4 PDF with its QR code (public: it is the certificate itself). */
+  async pdf(certificateNo: string): Promise<Buffer> {
+    const doc = await this.document(certificateNo);
+    return renderCertificatePdf(doc, { qrPng: await renderQrPng(doc.qrText) });
+  }
+
+  /** The latest version as a PTB Digital Calibration Certificate (DCC 3.2.0 XML). */
+  async dcc(certificateNo: string): Promise<string> {
+    return renderCertificateDcc(await this.document(certificateNo));
+  }
+
+  async qrImage(certificateNo: string, format: 'png' | 'svg'): Promise<Buffer | string> {
+    const { qr } = await this.publicView(certificateNo);
+    return format === 'png' ? renderQrPng(qr) : renderQrSvg(qr);
+  }
+
+  /** Public fields and status of the latest version; 404 for an unknown number. */
+  async publicView(certificateNo: string): Promise<PublicCertificate> {
+    const versions = await certs.versionsOf(this.db, certificateNo);
+    const latest = versions.at(-1);
+    if (!latest) throw new AppError('JL_ERR_NOT_FOUND');
+    const actions = await certs.actionsOf(this.db, certificateNo);
+    const history = historyOf(versions, actions);
+    const today = this.clock.today();
+    const doc = await this.document(certificateNo, latest.version);
+    return {
+      certificateNo,
+      version: latest.version,
+      kind: doc.kind,
+      status: doc.status,
+      statusAsOf: this.clock.now().toISOString(),
+      conclusion: doc.conclusion,
+      verifiedOn: doc.verifiedOn,
+      validUntil: doc.validUntil,
+      issuedAt: latest.issued_at,
+      revocation: doc.revocation,
+      instrument: {
+        id: doc.instrument.id,
+        categoryCode: doc.instrument.categoryCode,
+        categoryNameZh: doc.instrument.categoryNameZh,
+        categoryNameEn: doc.instrument.categoryNameEn,
+        manufacturer: doc.instrument.manufacturer,
+        model: doc.instrument.model,
+        serialNo: doc.instrument.serialNo,
+      },
+      owner: { name: doc.owner.name },
+      institution: { id: doc.institution.id, name: doc.institution.name },
+      qr: latest.qr_text,
+      keyId: latest.key_id,
+      log: {
+        index: latest.log_index,
+        leafHash: latest.leaf_hash,
+        leafInput: leafInput({ certificateNo, version: latest.version, issuedAt: latest.issued_at, qrText: latest.qr_text }),
+      },
+      versions: versions.map((v) => ({ version: v.version, issuedAt: v.issued_at, status: certificateStatus(history, v.version, today), amendReason: v.amend_reason })),
+      actions: actions.map((a) => ({ action: a.action as CertificateAction, version: a.version, at: a.at })),
+    };
+  }
+
+  /** Certificates of an instrument (public lookup by registry id), newest first. */
+  async publicByInstrument(instrumentId: number): Promise<PublicCertificate[]> {
+    const numbers = await certs.certificateNosOfInstrument(this.db, instrumentId);
+    return Promise.all(numbers.map((no) => this.publicView(no)));
+  }
+
+  /** The internal view: the public one plus the verification id, for callers who may read the instrument. */
+  async get(caller: Caller, certificateNo: string): Promise<PublicCertificate & { verificationId: number }> {
+    const versions = await certs.versionsOf(this.db, certificateNo);
+    if (!versions.length) throw new AppError('JL_ERR_NOT_FOUND');
+    const instrument = (await findInstrumentById(this.db, versions[0]!.instrument_id))!;
+    await this.access.requireOn(caller, 'registry:read', 'certificate.get', { type: 'certificate', id: certificateNo }, instrumentTenant(instrument));
+    return { ...(await this.publicView(certificateNo)), verificationId: versions[0]!.verification_id };
+  }
+
+  /** Revoked certificates and keys, signed, for offline verifiers. */
+  async revocationList(): Promise<SignedRevocationList> {
+    const key = this.keys.signingKey(REVOCATION_KEY_NAME);
+    const revoked = await certs.revocations(this.db);
+    const keys = (await this.institutionKeys.published()).filter((k) => k.revokedAt);
+    return signRevocationList(
+      {
+        issuer: this.config.issuer,
+        asOf: this.clock.now().toISOString(),
+        certificates: revoked.map((r) => ({ certificateNo: r.certificate_no, revokedAt: r.at })),
+        keys: keys.map((k) => ({ kid: k.kid, revokedAt: k.revokedAt! })),
+      },
+      key.keyId,
+      key.privateKey,
+    );
+  }
+
+  /** The published key set: institutions' certificate keys, the log's and the revocation list's. */
+  async keySet() {
+    const revocations = this.keys.signingKey(REVOCATION_KEY_NAME);
+    return {
+      issuer: this.config.issuer,
+      certificateKeys: await this.institutionKeys.published(),
+      revocationListKey: { kid: revocations.keyId, publicKey: revocations.publicKeyRaw, alg: 'EdDSA' as const },
+      log: { origin: this.log.origin, verifierKey: this.log.verifierKey() },
+    };
+  }
+
+  private async authorizeChange(caller: Caller, certificateNo: string, permission: 'certificate:issue' | 'certificate:revoke', action: string): Promise<{ facts: CertificateFacts }> {
+    await this.access.require(caller, permission, action);
+    const versions = await certs.versionsOf(this.db, certificateNo);
+    if (!versions.length) throw new AppError('JL_ERR_NOT_FOUND');
+    const target = { type: 'certificate', id: certificateNo };
+    await this.access.requireOn(caller, permission, action, target, { organizationIds: [versions[0]!.institution_id] });
+    await this.access.requireRecentPassword(caller, action, target);
+    return { facts: await certificateFacts(this.db, this.reference, versions[0]!.verification_id) };
+  }
+
+  /** Signs a version, appends it to the log and records the action, inside the caller's transaction. */
+  private async appendVersion(trx: Kysely<Database>, caller: Caller, facts: CertificateFacts, version: number, reason: string | null, action: 'issue' | 'amend'): Promise<void> {
+    const issuedAt = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000).toISOString();
+    const key = await this.institutionKeys.signingKey(trx, facts.institution.id);
+    const claims = qrClaimsFromDocument({ ...facts, version, status: 'valid', issuedAt, supersedes: null, revocation: null, qrText: '', verifyUrl: '' });
+    const qrText = qrTextForUrl(`${this.config.publicUrl}/v`, encodeQrToken(claims, ed25519Signer(key.privateKey)));
+    const logIndex = await this.log.nextIndex(trx);
+    await certs.insertVersion(trx, {
+      certificate_no: facts.certificateNo,
+      version,
+      verification_id: facts.verificationId,
+      institution_id: facts.institution.id,
+      instrument_id: facts.instrument.id,
+      kind: facts.kind,
+      issued_at: issuedAt,
+      valid_until: facts.validUntil,
+      key_id: key.keyId,
+      claims: JSON.stringify(claims),
+      facts: JSON.stringify(facts),
+      qr_text: qrText,
+      amend_reason: reason,
+      log_index: logIndex,
+      leaf_hash: leafHashHex(leafInput({ certificateNo: facts.certificateNo, version, issuedAt, qrText })),
+    });
+    await certs.insertAction(trx, { certificate_no: facts.certificateNo, version, action, at: issuedAt, reason });
+    await this.audit.append(trx, auditEntry(caller, `certificate.${action}`, 'ok', { type: 'certificate', id: facts.certificateNo }, { version, logIndex, keyId: key.keyId }));
+  }
+}

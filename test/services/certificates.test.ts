@@ -1,0 +1,114 @@
+// Certificates end to end in the service layer: issue from a verification, the signed QR token,
+// the transparency log and its proofs, amend, revoke, the signed revocation list.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDialect, SYSTEM } from '../support/dialects.ts';
+import { instrumentInput, seedOrganizations, verificationInput } from '../support/fixtures.ts';
+import { verifyQrToken, qrKeysFromPublicKeys } from '../../src/domain/certificates/qr-token/node.ts';
+import { verifyInclusion } from '../../src/domain/transparency/inclusion-proof.ts';
+import { verifyConsistency } from '../../src/domain/transparency/consistency-proof.ts';
+import { verifyCheckpoint } from '../../src/domain/transparency/checkpoint.ts';
+import { parseVerifierKey } from '../../src/domain/transparency/signed-note.ts';
+import { fromBase64 } from '../../src/domain/transparency/base64.ts';
+import { leafHash } from '../../src/domain/transparency/hash.ts';
+import { revocationListSignatureValid } from '../../src/domain/certificates/revocation-list.ts';
+import { ed25519PublicKeyFromRaw } from '../../src/domain/certificates/qr-token/node.ts';
+import { AppError } from '../../src/domain/errors.ts';
+import type { AppContext } from '../../src/services/context.ts';
+
+async function keysOf(ctx: AppContext) {
+  const set = await ctx.certificates.keySet();
+  return qrKeysFromPublicKeys(
+    set.certificateKeys.map((k) => ({ keyId: k.kid, publicKey: ed25519PublicKeyFromRaw(Buffer.from(k.publicKey, 'base64url')) })),
+    set.certificateKeys.filter((k) => k.status === 'revoked').map((k) => k.kid),
+  );
+}
+
+describeEachDialect('certificates', (ctx) => {
+  let institutionId = 0;
+  let passNo = '';
+  let failNo = '';
+
+  test('a passed verification issues a signed 检定证书, a failed one a 检定结果通知书', async () => {
+    const orgs = await seedOrganizations(ctx());
+    institutionId = orgs.institutionId;
+    const a = await ctx().instruments.register(SYSTEM, instrumentInput(orgs.ownerId, { serialNo: 'C-1' }));
+    const b = await ctx().instruments.register(SYSTEM, instrumentInput(orgs.ownerId, { serialNo: 'C-2' }));
+    const passed = await ctx().verifications.record(SYSTEM, a.id, verificationInput(institutionId));
+    const failed = await ctx().verifications.record(SYSTEM, b.id, verificationInput(institutionId, { conclusion: 'fail', items: [{ name: 'x', error: 12, mpe: 10 }] }));
+    const certificate = await ctx().certificates.issue(SYSTEM, passed.id);
+    const notice = await ctx().certificates.issue(SYSTEM, failed.id);
+    passNo = certificate.certificateNo;
+    failNo = notice.certificateNo;
+    assert.equal(certificate.kind, 'certificate');
+    assert.equal(certificate.status, 'valid');
+    assert.equal(notice.kind, 'result_notice');
+    assert.deepEqual([certificate.log.index, notice.log.index], [0, 1]);
+    assert.match(certificate.qr, /^http:\/\/127\.0\.0\.1:8080\/v#JL1:[0-9A-Z $%*+\-./:]+$/);
+
+    const verdict = await verifyQrToken(certificate.qr, await keysOf(ctx()));
+    assert.ok(verdict.ok, JSON.stringify(verdict));
+    assert.equal(verdict.claims.certificateNo, passNo);
+    assert.equal(verdict.claims.owner.name, '重庆市渝中区示例农贸市场有限公司');
+    // The public view carries no personal data: no signatory names.
+    assert.doesNotMatch(JSON.stringify(certificate), /王检定|李核验|赵批准/);
+  });
+
+  test('issuing twice for one verification is refused and writes nothing', async () => {
+    const before = await ctx().certificates.log.size();
+    const again = await ctx().certificates.issue(SYSTEM, (await ctx().certificates.get(SYSTEM, passNo)).verificationId).catch((e) => e);
+    assert.ok(again instanceof AppError);
+    assert.equal(again.code, 'JL_ERR_INVALID_TRANSITION');
+    assert.equal(await ctx().certificates.log.size(), before);
+  });
+
+  test('the inclusion proof of each version checks against a signed checkpoint; consistency between sizes', async () => {
+    const note = await ctx().certificates.log.latestCheckpoint();
+    const { log } = await ctx().certificates.keySet();
+    const checked = verifyCheckpoint(note, { origin: log.origin, verifiers: [parseVerifierKey(log.verifierKey)] });
+    assert.ok(checked.ok, JSON.stringify(checked));
+    assert.equal(checked.checkpoint.size, 2);
+    for (const no of [passNo, failNo]) {
+      const view = await ctx().certificates.publicView(no);
+      const proof = await ctx().certificates.log.inclusion(view.log.index, checked.checkpoint.size);
+      assert.deepEqual(Buffer.from(leafHash(new TextEncoder().encode(view.log.leafInput))), Buffer.from(fromBase64(proof.leafHash)!));
+      assert.ok(
+        verifyInclusion({ leafIndex: proof.leafIndex, treeSize: proof.treeSize, leafHash: fromBase64(proof.leafHash)!, proof: proof.proof.map((p) => fromBase64(p)!), root: checked.checkpoint.rootHash }),
+      );
+    }
+    const c = await ctx().certificates.log.consistency(1, 2);
+    assert.ok(verifyConsistency({ size1: 1, size2: 2, root1: fromBase64(c.root1)!, root2: fromBase64(c.root2)!, proof: c.proof.map((p) => fromBase64(p)!) }));
+  });
+
+  test('amending makes version 2 and supersedes version 1; revoking is final and listed, signed', async () => {
+    const amended = await ctx().certificates.amend(SYSTEM, passNo, { reason: '更正使用单位地址' });
+    assert.equal(amended.version, 2);
+    assert.deepEqual(amended.versions.map((v) => v.status), ['superseded', 'valid']);
+    const revoked = await ctx().certificates.revoke(SYSTEM, passNo, { reason: '检定数据有误' });
+    assert.equal(revoked.status, 'revoked');
+    assert.deepEqual(revoked.actions.map((a) => a.action), ['issue', 'amend', 'revoke']);
+    const again = await ctx().certificates.amend(SYSTEM, passNo, { reason: 'x' }).catch((e) => e);
+    assert.equal(again.code, 'JL_ERR_INVALID_TRANSITION');
+
+    const list = await ctx().certificates.revocationList();
+    assert.deepEqual(list.list.certificates.map((c) => c.certificateNo), [passNo]);
+    const set = await ctx().certificates.keySet();
+    const publicKey = ed25519PublicKeyFromRaw(Buffer.from(set.revocationListKey.publicKey, 'base64url'));
+    assert.ok(revocationListSignatureValid(list, publicKey));
+    assert.ok(!revocationListSignatureValid({ ...list, list: { ...list.list, certificates: [] } }, publicKey), 'a list with the entry removed must not verify');
+  });
+
+  test('log verify recomputes every leaf and checkpoint', async () => {
+    await ctx().certificates.log.checkpoint();
+    const verdict = await ctx().certificates.log.verify();
+    assert.deepEqual(verdict.problems, []);
+    assert.equal(verdict.leaves, 3);
+  });
+
+  test('the document renders from the stored snapshot with its status', async () => {
+    const v1 = await ctx().certificates.document(passNo, 1);
+    assert.equal(v1.status, 'revoked');
+    assert.equal(v1.verifier, '王检定');
+    assert.equal(v1.items.length, 2);
+  });
+});
