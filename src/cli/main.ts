@@ -9,6 +9,7 @@ import { registerMetrology } from './commands/metrology.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerAccounts } from './commands/accounts.ts';
 import { registerLog } from './commands/log.ts';
+import { registerCert } from './commands/cert.ts';
 import { runCommand } from './run.ts';
 
 const program = new Command()
@@ -27,5 +28,6 @@ registerMetrology(program);
 registerAudit(program);
 registerAccounts(program);
 registerLog(program);
+registerCert(program);
 
 await runCommand(() => program.parseAsync(process.argv));

@@ -2,9 +2,9 @@
 // further subcommands (`log verify`) attach to the Command registerLog returns or are added here.
 // `log check-proof` needs nothing but the pure Merkle code: no database, no keys; that code is
 // imported only when the command runs, so `jiliang --help` does not load it.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AppError } from '../../domain/errors.ts';
+import { readJson } from '../read-json.ts';
+import { openContext } from './shared.ts';
 
 export function registerLog(program: Command): Command {
   const log = program.command('log').description('audit the certificate transparency log (RFC 6962 Merkle proofs, signed checkpoints)');
@@ -18,21 +18,18 @@ export function registerLog(program: Command): Command {
       process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
       if (!verdict.valid) process.exitCode = 1;
     });
+  log
+    .command('verify')
+    .description('recompute every leaf from the stored certificates and every checkpoint\'s root and signature (exit 0 intact, 1 mismatch)')
+    .action(async (_options: unknown, command: Command) => {
+      const ctx = await openContext(command);
+      try {
+        const verdict = await ctx.certificates.log.verify();
+        process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+        if (!verdict.ok) process.exitCode = 1;
+      } finally {
+        await ctx.close();
+      }
+    });
   return log;
-}
-
-function readJson(file: string): unknown {
-  const name = file === '-' ? 'stdin' : file;
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new AppError('JL_ERR_UNREADABLE_INPUT', [], { zh: `无法读取 ${name}（${reason}）`, en: `Cannot read ${name} (${reason})` });
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError('JL_ERR_MALFORMED_BODY', [], { zh: `${name} 不是合法的 JSON`, en: `${name} is not valid JSON` });
-  }
 }

@@ -10,6 +10,8 @@ export interface RevocationList {
   readonly asOf: string;
   readonly certificates: readonly { readonly certificateNo: string; readonly revokedAt: string }[];
   readonly keys: readonly { readonly kid: string; readonly revokedAt: string }[];
+  /** Amended certificates and their latest version: an older version's token is superseded. */
+  readonly superseded: readonly { readonly certificateNo: string; readonly latestVersion: number }[];
 }
 
 export interface SignedRevocationList {

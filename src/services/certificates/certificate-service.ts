@@ -242,6 +242,7 @@ export class CertificateService {
         asOf: this.clock.now().toISOString(),
         certificates: revoked.map((r) => ({ certificateNo: r.certificate_no, revokedAt: r.at })),
         keys: keys.map((k) => ({ kid: k.kid, revokedAt: k.revokedAt! })),
+        superseded: (await certs.amendedCertificates(this.db)).map((r) => ({ certificateNo: r.certificate_no, latestVersion: r.latest })),
       },
       key.keyId,
       key.privateKey,

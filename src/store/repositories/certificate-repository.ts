@@ -71,6 +71,18 @@ export function revocations(db: Kysely<Database>): Promise<CertificateActionRow[
   return db.selectFrom('certificate_action').selectAll().where('action', '=', 'revoke').orderBy('id').execute();
 }
 
+/** Certificates with more than one version, and their latest version number. */
+export async function amendedCertificates(db: Kysely<Database>): Promise<{ certificate_no: string; latest: number }[]> {
+  const rows = await db
+    .selectFrom('certificate_version')
+    .select(['certificate_no', (eb) => eb.fn.max<number>('version').as('latest')])
+    .groupBy('certificate_no')
+    .having((eb) => eb.fn.max('version'), '>', 1)
+    .orderBy('certificate_no')
+    .execute();
+  return rows.map((r) => ({ certificate_no: r.certificate_no, latest: Number(r.latest) }));
+}
+
 export async function insertSigningKey(db: Kysely<Database>, row: SigningKeyRow): Promise<void> {
   await db.insertInto('signing_key').values(row).onConflict((oc) => oc.column('key_id').doNothing()).execute();
 }

@@ -1,6 +1,7 @@
 // The QR token codec bound to Node: Ed25519 signing and verification through node:crypto.
 // Everything else is the platform-neutral core (token.ts); a browser binding passes WebCrypto's
-// Ed25519 verify (Chromium ≥ 113: importKey('raw', key, {name: 'Ed25519'}, …) + subtle.verify) instead.
+// Ed25519 verify instead (importKey('raw', key, {name: 'Ed25519'}, false, ['verify']) + subtle.verify;
+// on by default in Chrome 137, Firefox 129, Safari 17 — Chromium 113–136 only behind a flag).
 import { createPublicKey, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { keyIdOf, rawPublicKey } from '../../common/key-id.ts';
 import { verifyQrToken as verifyWith, type Ed25519Verify, type QrKeyEntry, type QrKeys, type QrTokenSigner, type QrVerifyResult } from './token.ts';

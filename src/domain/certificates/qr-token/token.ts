@@ -92,7 +92,7 @@ export type QrKeyResolver = (kid: string) => QrKeyEntry | Uint8Array | null | un
 /** Published keys by kid (a bare Uint8Array is an unrevoked key), or a function that looks one up. */
 export type QrKeys = ReadonlyMap<string, QrKeyEntry | Uint8Array> | QrKeyResolver;
 
-export type QrVerifyFailure = 'malformed' | 'unsupported_algorithm' | 'unknown_key' | 'revoked_key' | 'key_lookup_failed' | 'bad_signature';
+export type QrVerifyFailure = 'malformed' | 'unsupported_alg' | 'unknown_key' | 'revoked_key' | 'key_lookup_failed' | 'bad_signature';
 
 export type QrVerifyResult =
   | { readonly ok: true; readonly claims: QrCertificateClaims; readonly kid: string }
@@ -206,7 +206,7 @@ export function decodeQrToken(text: string): DecodedQrToken {
 
 function malformed(error: unknown, kid?: string): QrVerifyResult {
   if (error instanceof QrTokenError) {
-    return { ok: false, reason: error.code === 'unsupported_alg' ? 'unsupported_algorithm' : 'malformed', ...(kid === undefined ? {} : { kid }), detail: `${error.code}: ${error.message}` };
+    return { ok: false, reason: error.code === 'unsupported_alg' ? 'unsupported_alg' : 'malformed', ...(kid === undefined ? {} : { kid }), detail: `${error.code}: ${error.message}` };
   }
   return { ok: false, reason: 'malformed', detail: String(error) };
 }

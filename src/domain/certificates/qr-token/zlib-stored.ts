@@ -3,13 +3,14 @@
 //
 //   78 01 | 01 | LEN (2 bytes, little-endian) | ~LEN | data | Adler-32 of data (4 bytes, big-endian)
 //
-// Any zlib reader (node:zlib, pako, fflate, the DCC verifiers) reads it; this reader accepts nothing
-// else. Why not real compression: deflate is malleable — many streams inflate to the same bytes
+// Any zlib reader (node:zlib, pako, fflate) reads it; this reader accepts nothing else. Why not real compression: deflate is malleable — many streams inflate to the same bytes
 // (a match's distance inside a run such as "0000", ignored padding bits, trailing bytes), and the
-// signature covers the inflated COSE, not the stream. With fflate at level 9, one of the 21,472
-// single-character edits of the fixture token decoded to the identical COSE and so still verified.
-// Stored, the text ↔ COSE mapping is one-to-one: every edit is refused, and each signed certificate
-// has exactly one token text. The price is small because the claims hardly compress (Chinese UTF-8,
+// signature covers the inflated COSE, not the stream. Deflated with fflate at level 9, 1 of the
+// 21,780 single-character edits of the first fixture token's Base45 (4 of 20,064 for the second)
+// inflated to the identical COSE and so would still verify; a strict inflater can refuse padding and
+// trailing bytes, but not a different match distance that copies the same bytes.
+// Stored, the text ↔ COSE mapping is one-to-one: every edit is refused, and each COSE_Sign1 has
+// exactly one token text. The price is small because the claims hardly compress (Chinese UTF-8,
 // a 64-byte signature): 369 bytes stored against 330 deflated for the typical fixture, one QR version.
 // Adler-32 still tells a damaged or mistyped token from a forged one before the signature check.
 
