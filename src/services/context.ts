@@ -80,7 +80,7 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
       imports: new ImportService(opened.db, organizations, instruments, access, audit),
       exports: new ExportService(instruments, access, audit),
       stats: new StatsService(opened.db),
-      demo: new DemoService(opened.db, opened.sqlite, reference, clock, accounts, audit),
+      demo: new DemoService(opened.db, opened.sqlite, reference, clock, accounts, audit, certificates),
       metrology: new MetrologyService(),
       audit,
       access,

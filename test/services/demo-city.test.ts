@@ -144,7 +144,8 @@ describeEachDialect('demo city', (ctx, dialect) => {
   });
 
   test('a second ensure finds the city and writes nothing', async () => {
-    const { accounts, ...again } = await ctx().demo.ensure({ instruments: size });
+    const { accounts, certificates, ...again } = await ctx().demo.ensure({ instruments: size });
+    assert.deepEqual(certificates, { issued: 0, amended: 0, revoked: 0 }, 'the certificates were made by the first ensure');
     assert.deepEqual(accounts.map((a) => a.username), DEMO_USERS.map((u) => u.username), 'one demo user per role, every one resolved');
     assert.deepEqual(again, { created: false, organizations: city.organizations.length, instruments: size, verifications: city.instruments.reduce((n, i) => n + i.verifications.length, 0) });
     assert.equal((await readCity(ctx())).fingerprint, city.fingerprint);

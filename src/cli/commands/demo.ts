@@ -24,6 +24,7 @@ export function registerDemo(program: Command): void {
       process.stderr.write(`${summary.created ? 'created' : 'found'} demo city: ${summary.organizations.toLocaleString('en-US')} organizations, ${summary.instruments.toLocaleString('en-US')} instruments, ${summary.verifications.toLocaleString('en-US')} verifications\n`);
       const users = summary.accounts.map((a) => `  ${a.username.padEnd(18)} ${a.role}@${a.scope}`).join('\n');
       process.stderr.write(`demo users (password ${DEMO_PASSWORD}):\n${users}\n`);
+      if (summary.certificates.issued) process.stderr.write(`demo certificates: ${summary.certificates.issued} issued, ${summary.certificates.amended} amended, ${summary.certificates.revoked} revoked\n`);
       if (options.serve) await serve(ctx, options);
       else await ctx.close();
     });

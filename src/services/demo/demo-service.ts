@@ -14,6 +14,8 @@ import type { AuditService } from '../audit/audit-service.ts';
 import { auditEntry } from '../access-service.ts';
 import { systemCaller } from '../../domain/auth/actor.ts';
 import { ensureDemoAccounts, type DemoAccount } from './demo-accounts.ts';
+import { ensureDemoCertificates, type DemoCertificates } from './demo-certificates.ts';
+import type { CertificateService } from '../certificates/certificate-service.ts';
 
 export interface DemoOptions {
   /** Number of instruments (default 100,000); organisations scale with it (about one per 18). */
@@ -30,6 +32,8 @@ export interface DemoSummary {
   readonly verifications: number;
   /** One user per role (password DEMO_PASSWORD). */
   readonly accounts: readonly DemoAccount[];
+  /** Certificates created by this call (all zero when the demo already had them). */
+  readonly certificates: DemoCertificates;
 }
 
 export const DEFAULT_DEMO_SEED = 8_023_001;
@@ -45,6 +49,7 @@ export class DemoService {
     private readonly clock: Clock,
     private readonly accounts: AccountService,
     private readonly audit: AuditService,
+    private readonly certificates: CertificateService,
   ) {}
 
   async ensure(options: DemoOptions): Promise<DemoSummary> {
@@ -81,6 +86,8 @@ export class DemoService {
   private async summary(created: boolean): Promise<DemoSummary> {
     const counts = await countRows(this.db);
     const accounts = await ensureDemoAccounts(this.db, this.accounts);
-    return { accounts, created, organizations: counts.organization ?? 0, instruments: counts.instrument ?? 0, verifications: counts.verification ?? 0 };
+    const owner = accounts.find((a) => a.role === 'owner');
+    const certificates = await ensureDemoCertificates(this.db, this.certificates, this.clock, owner ? Number(owner.scope.split(':')[1]) : null);
+    return { accounts, certificates, created, organizations: counts.organization ?? 0, instruments: counts.instrument ?? 0, verifications: counts.verification ?? 0 };
   }
 }

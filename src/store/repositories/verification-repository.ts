@@ -56,3 +56,22 @@ export async function raiseDocumentSequence(db: Kysely<Database>, institutionId:
     await db.updateTable('document_sequence').set({ last_value: value }).where('institution_id', '=', institutionId).where('kind', '=', kind).where('year', '=', year).execute();
   }
 }
+
+/**
+ * A sample of verifications for demo certificates: the most recent ones of instruments in a
+ * district (optionally of one conclusion), or those whose validity ended before a date.
+ */
+export async function sampleVerificationIds(
+  db: Kysely<Database>,
+  filter: { districtCode?: string; ownerId?: number; conclusion?: string; validUntilBefore?: string },
+  limit: number,
+): Promise<number[]> {
+  let query = db.selectFrom('verification').innerJoin('instrument', 'instrument.id', 'verification.instrument_id').select('verification.id');
+  if (filter.districtCode) query = query.where('instrument.district_code', '=', filter.districtCode);
+  if (filter.ownerId !== undefined) query = query.where('instrument.owner_id', '=', filter.ownerId);
+  if (filter.conclusion) query = query.where('verification.conclusion', '=', filter.conclusion);
+  if (filter.validUntilBefore) query = query.where('verification.valid_until', '<', filter.validUntilBefore);
+  else query = query.whereRef('verification.verified_on', '=', 'instrument.last_verified_on');
+  const rows = await query.orderBy('verification.verified_on', 'desc').orderBy('verification.id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
