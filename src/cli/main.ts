@@ -10,6 +10,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerAccounts } from './commands/accounts.ts';
 import { registerLog } from './commands/log.ts';
 import { registerCert } from './commands/cert.ts';
+import { registerKeys } from './commands/keys.ts';
 import { runCommand } from './run.ts';
 
 const program = new Command()
@@ -29,5 +30,6 @@ registerAudit(program);
 registerAccounts(program);
 registerLog(program);
 registerCert(program);
+registerKeys(program);
 
 await runCommand(() => program.parseAsync(process.argv));

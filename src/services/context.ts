@@ -18,6 +18,7 @@ import { AuthenticationService } from './accounts/authentication-service.ts';
 import { CertificateService } from './certificates/certificate-service.ts';
 import { InstitutionKeys } from './certificates/institution-keys.ts';
 import { TransparencyLog } from './certificates/transparency-log.ts';
+import { SigningKeyService } from './certificates/signing-key-service.ts';
 
 export const DEFAULT_KEY_DIR = './jiliang-data/keys';
 
@@ -51,6 +52,7 @@ export interface AppContext {
   readonly accounts: AccountService;
   readonly authentication: AuthenticationService;
   readonly certificates: CertificateService;
+  readonly signingKeys: SigningKeyService;
   close(): Promise<void>;
 }
 
@@ -69,7 +71,8 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
     const publicUrl = (config.publicUrl ?? process.env.JILIANG_PUBLIC_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
     const host = new URL(publicUrl).host;
     const log = new TransparencyLog(opened.db, audit.keys, clock, `${host}/jiliang/certificates`);
-    const certificates = new CertificateService(opened.db, reference, access, audit, new InstitutionKeys(opened.db, audit.keys, clock), audit.keys, log, clock, { publicUrl, issuer: host });
+    const institutionKeys = new InstitutionKeys(opened.db, audit.keys, clock);
+    const certificates = new CertificateService(opened.db, reference, access, audit, institutionKeys, audit.keys, log, clock, { publicUrl, issuer: host });
     return {
       dialect: opened.dialect,
       clock,
@@ -87,6 +90,7 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
       accounts,
       authentication: new AuthenticationService(opened.db, audit, clock),
       certificates,
+      signingKeys: new SigningKeyService(opened.db, access, audit, institutionKeys),
       close: opened.close,
     };
   } catch (error) {

@@ -320,6 +320,27 @@ const CASES: readonly RouteCase[] = [
   { method: 'GET', url: '/api/v1/public/log/checkpoint', allowed: 'public', tenancy: 'none', request: () => json('GET', '/api/v1/public/log/checkpoint') },
   { method: 'GET', url: '/api/v1/public/log/consistency', allowed: 'public', tenancy: 'none', request: () => json('GET', '/api/v1/public/log/consistency?from=0&to=1') },
   { method: 'GET', url: '/api/v1/public/revocations', allowed: 'public', tenancy: 'none', request: () => json('GET', '/api/v1/public/revocations') },
+  { method: 'GET', url: '/api/v1/admin/keys', allowed: ADMINS, tenancy: 'none', request: () => json('GET', '/api/v1/admin/keys') },
+  {
+    method: 'POST',
+    url: '/api/v1/admin/institutions/:id/keys/rotate',
+    allowed: ADMINS,
+    tenancy: 'none',
+    sensitive: true,
+    request: (w) => json('POST', `/api/v1/admin/institutions/${w.institute.B}/keys/rotate`),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/admin/keys/:kid/revoke',
+    allowed: ADMINS,
+    tenancy: 'none',
+    sensitive: true,
+    // A key of its own per request: the current key of institute B, rotated away first.
+    request: async (w) => {
+      const { retired } = await w.ctx.signingKeys.rotate(SYSTEM, w.institute.B);
+      return json('POST', `/api/v1/admin/keys/${retired}/revoke`, { reason: '密钥泄露（测试）' });
+    },
+  },
   { method: 'POST', url: '/api/v1/metrology/:kind', allowed: EVERYONE_WITH_CREDENTIALS, tenancy: 'none', request: () => json('POST', '/api/v1/metrology/gum', gumInput) },
   { method: 'POST', url: '/api/v1/metrology/:kind/report.xlsx', allowed: EVERYONE_WITH_CREDENTIALS, tenancy: 'none', request: () => json('POST', '/api/v1/metrology/gum/report.xlsx', gumInput) },
   { method: 'POST', url: '/api/v1/auth/login', allowed: 'public', tenancy: 'none', request: () => json('POST', '/api/v1/auth/login', { username: 'matrix-owner', password: TEST_PASSWORD }) },

@@ -105,6 +105,29 @@ describeEachDialect('certificates', (ctx) => {
     assert.equal(verdict.leaves, 3);
   });
 
+  test('rotation keeps old certificates verifiable; revoking a key makes what it signed fail, online and offline', async () => {
+    const notice = await ctx().certificates.publicView(failNo);
+    const { retired, active } = await ctx().signingKeys.rotate(SYSTEM, institutionId);
+    assert.equal(retired, notice.keyId);
+    assert.notEqual(active, retired);
+    const orgs = await ctx().organizations.list(SYSTEM, { role: 'owner' });
+    const instrument = await ctx().instruments.register(SYSTEM, instrumentInput(orgs.items[0]!.id, { serialNo: 'C-ROT' }));
+    const verification = await ctx().verifications.record(SYSTEM, instrument.id, verificationInput(institutionId));
+    const fresh = await ctx().certificates.issue(SYSTEM, verification.id);
+    assert.equal(fresh.keyId, active);
+    const before = await keysOf(ctx());
+    assert.ok((await verifyQrToken(notice.qr, before)).ok, 'a retired key still verifies');
+
+    await ctx().signingKeys.revoke(SYSTEM, retired, { reason: '密钥泄露' });
+    const after = await keysOf(ctx());
+    const old = await verifyQrToken(notice.qr, after);
+    assert.equal(old.ok, false);
+    assert.equal(!old.ok && old.reason, 'revoked_key');
+    assert.ok((await verifyQrToken(fresh.qr, after)).ok, 'the new key is unaffected');
+    const list = await ctx().certificates.revocationList();
+    assert.deepEqual(list.list.keys.map((k) => k.kid), [retired]);
+  });
+
   test('the document renders from the stored snapshot with its status', async () => {
     const v1 = await ctx().certificates.document(passNo, 1);
     assert.equal(v1.status, 'revoked');

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { CreatedToken, GrantsBody, NewToken, NewUser, PasswordResetBody, Token, TokenQuery, User, UserQuery, UserStatusBody } from '../../services/schemas/account.ts';
 import { Page } from '../../services/schemas/common.ts';
+import { CertificateReason } from '../../services/schemas/certificate.ts';
 import { IdParams, ProblemResponses } from './shared-schemas.ts';
 import { needs } from '../auth/route-access.ts';
 import type { RouteOptions } from './route-context.ts';
@@ -47,6 +48,27 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }
     '/admin/tokens',
     { config: tokens, schema: { tags, summary: '创建机器令牌（令牌只显示这一次；需再次验证密码）', body: NewToken, response: { 201: CreatedToken, ...ProblemResponses } } },
     async (req, reply) => reply.status(201).send(await ctx.accounts.createToken(req.caller, req.body)),
+  );
+  const keys = { access: needs('keys:manage') };
+  app.get('/admin/keys', { config: keys, schema: { tags, summary: '证书签名公钥及其状态', response: ProblemResponses } }, async (req) => ctx.signingKeys.list(req.caller));
+  app.post(
+    '/admin/institutions/:id/keys/rotate',
+    { config: keys, schema: { tags, summary: '轮换检定机构的签名密钥（旧公钥保留用于核验；需再次验证密码）', params: IdParams, response: ProblemResponses } },
+    async (req) => ctx.signingKeys.rotate(req.caller, id(req.params)),
+  );
+  app.post(
+    '/admin/keys/:kid/revoke',
+    {
+      config: keys,
+      schema: {
+        tags,
+        summary: '吊销签名密钥：其签发的证书全部核验失败（需再次验证密码）',
+        params: Type.Object({ kid: Type.String({ pattern: '^[0-9a-f]{16}$' }) }, { additionalProperties: false }),
+        body: CertificateReason,
+        response: ProblemResponses,
+      },
+    },
+    async (req) => ctx.signingKeys.revoke(req.caller, (req.params as { kid: string }).kid, req.body),
   );
   app.post('/admin/tokens/:id/revoke', { config: tokens, schema: { tags, summary: '吊销机器令牌', params: IdParams, response: { 200: Token, ...ProblemResponses } } }, async (req) =>
     ctx.accounts.revokeToken(req.caller, id(req.params)),

@@ -54,6 +54,25 @@ export class InstitutionKeys {
     return key;
   }
 
+  /** A new key for the institution; the old one is retired (still published, still verifies). */
+  async rotate(trx: Kysely<Database>, institutionId: number): Promise<{ retired: string; active: string }> {
+    const old = this.keys.signingKey(institutionKeyName(institutionId));
+    await this.signingKey(trx, institutionId).catch(() => undefined); // registered even if revoked
+    const now = this.clock.now().toISOString();
+    const next = this.keys.rotate(institutionKeyName(institutionId));
+    await certs.updateSigningKey(trx, old.keyId, { retired_at: now });
+    await this.signingKey(trx, institutionId);
+    return { retired: old.keyId, active: next.keyId };
+  }
+
+  /** Revokes a key: everything it signed stops verifying (fail closed), online and offline. */
+  async revoke(trx: Kysely<Database>, keyId: string, reason: string): Promise<certs.SigningKeyRow | null> {
+    const row = await certs.findSigningKey(trx, keyId);
+    if (!row || row.revoked_at) return null;
+    await certs.updateSigningKey(trx, keyId, { revoked_at: this.clock.now().toISOString(), revoke_reason: reason });
+    return row;
+  }
+
   async published(): Promise<PublishedKey[]> {
     return (await certs.signingKeys(this.db)).map((row) => ({
       kid: row.key_id,

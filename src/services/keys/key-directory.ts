@@ -51,6 +51,18 @@ export class KeyDirectory {
     return key;
   }
 
+  /**
+   * Replaces the key `<name>` with a new one; the old public key stays as `<name>.<kid>.pub`, so
+   * what it signed still verifies. Returns the new key.
+   */
+  rotate(name: string): SigningKey {
+    const current = this.signingKey(name);
+    writeFileSync(join(this.path, `${name}.${current.keyId}.pub`), current.publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
+    unlinkSync(this.keyFile(name));
+    this.loaded.delete(name);
+    return this.signingKey(name);
+  }
+
   /** Public keys that verify `<name>` signatures: the current key (if any) and retired ones. Creates nothing. */
   publicKeys(name: string): PublicKeyInfo[] {
     const file = this.keyFile(name);
