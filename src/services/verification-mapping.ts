@@ -30,5 +30,6 @@ export function toVerification(row: VerificationRow & { institution_name: string
     validUntil: row.valid_until,
     catalogueEdition: row.catalogue_edition,
     recordedAt: row.recorded_at,
+    uncertaintyBudget: row.uncertainty_budget ? (JSON.parse(row.uncertainty_budget) as { input: unknown; result: unknown }) : null,
   };
 }

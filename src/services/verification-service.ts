@@ -11,6 +11,7 @@ import type { InstrumentStatus } from '../domain/registry/types.ts';
 import { validUntil } from '../domain/verification/validity.ts';
 import { nextDueOn } from '../domain/verification/due-state.ts';
 import { judgeItem } from '../domain/verification/item-decision.ts';
+import { MetrologyInputError, runMetrology } from '../metrology/index.ts';
 import { formatDocumentNo } from '../domain/verification/document-number.ts';
 import { assertSchema } from './validation.ts';
 import { NewVerification, type Verification } from './schemas/verification.ts';
@@ -61,6 +62,7 @@ export class VerificationService {
           if (!item.decision.accept) errors.push(fieldError(`/items/${i}/error`, 'conclusion_mismatch'));
         });
       }
+      const budget = v.uncertaintyBudget === undefined ? null : computeBudget(v.uncertaintyBudget, errors);
       if (errors.length) throw validationError(errors);
 
       const state = { status: instrument.status as InstrumentStatus, suspensionReason: instrument.suspension_reason as SuspensionReason | null };
@@ -100,6 +102,7 @@ export class VerificationService {
         valid_until: valid,
         catalogue_edition: category.editionId,
         recorded_at: recordedAt,
+        uncertainty_budget: budget === null ? null : JSON.stringify(budget),
       });
       await instruments.appendInstrumentEvent(trx, instrumentId, {
         kind: 'verified',
@@ -121,5 +124,16 @@ export class VerificationService {
       return verificationId;
     });
     return toVerification((await verifications.findVerificationById(this.db, id))!);
+  }
+}
+
+/** Runs the GUM budget of a calibration record; the engine's problems become the record's field errors. */
+function computeBudget(input: object, errors: FieldError[]): { input: unknown; result: unknown } | null {
+  try {
+    return { input, result: runMetrology('gum', input) };
+  } catch (error) {
+    if (!(error instanceof MetrologyInputError)) throw error;
+    for (const p of error.problems) errors.push(fieldError(`/uncertaintyBudget${p.pointer && p.pointer !== '/' ? p.pointer : ''}`, 'invalid_value', p.message));
+    return null;
   }
 }

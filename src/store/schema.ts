@@ -1,5 +1,5 @@
 // Row types of every table, as Kysely sees them. Generated columns use Generated<>.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface RefDistrictTable {
   code: string;
@@ -114,6 +114,8 @@ export interface VerificationTable {
   valid_until: string | null;
   catalogue_edition: string;
   recorded_at: string;
+  /** JSON {input, result} of the GUM budget recorded with a calibration; optional on insert */
+  uncertainty_budget: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DocumentSequenceTable {

@@ -2,6 +2,7 @@
 // the transparency log and its proofs, amend, revoke, the signed revocation list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describeEachDialect, SYSTEM } from '../support/dialects.ts';
 import { instrumentInput, seedOrganizations, verificationInput } from '../support/fixtures.ts';
 import { verifyQrToken, qrKeysFromPublicKeys } from '../../src/domain/certificates/qr-token/node.ts';
@@ -126,6 +127,24 @@ describeEachDialect('certificates', (ctx) => {
     assert.ok((await verifyQrToken(fresh.qr, after)).ok, 'the new key is unaffected');
     const list = await ctx().certificates.revocationList();
     assert.deepEqual(list.list.keys.map((k) => k.kid), [retired]);
+  });
+
+  test('an uncertainty budget is computed and stored with a calibration record, and carried into its certificate', async () => {
+    const h1 = JSON.parse(readFileSync(new URL('../../../shared/testdata/metrology/01-gum-gum-h-1-end-gauge-calibration--first-ord.json', import.meta.url), 'utf8'));
+    const orgs = await ctx().organizations.list(SYSTEM, { role: 'owner' });
+    const instrument = await ctx().instruments.register(SYSTEM, instrumentInput(orgs.items[0]!.id, { serialNo: 'C-GUM' }));
+    const bad = await ctx()
+      .verifications.record(SYSTEM, instrument.id, verificationInput(institutionId, { uncertaintyBudget: { ...h1.input, model: 'l_s + (' } }))
+      .catch((e) => e);
+    assert.ok(bad instanceof AppError);
+    assert.deepEqual(bad.errors.map((e) => e.pointer), ['/uncertaintyBudget/model']);
+    const recorded = await ctx().verifications.record(SYSTEM, instrument.id, verificationInput(institutionId, { uncertaintyBudget: h1.input }));
+    const result = recorded.uncertaintyBudget!.result as { outputs: Record<string, { u: number; U: number }> };
+    assert.ok(Math.abs(Object.values(result.outputs)[0]!.u - 31.66) < 0.01, 'GUM H.1 u = 31.66 nm');
+    const issued = await ctx().certificates.issue(SYSTEM, recorded.id);
+    const doc = await ctx().certificates.document(issued.certificateNo);
+    assert.equal(doc.uncertaintyBudget!.model, h1.input.model);
+    assert.ok(Math.abs(Object.values(doc.uncertaintyBudget!.outputs)[0]!.U - Object.values(result.outputs)[0]!.U) < 1e-9);
   });
 
   test('the document renders from the stored snapshot with its status', async () => {

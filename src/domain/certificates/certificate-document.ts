@@ -3,6 +3,7 @@
 // exactly this; the service assembles it from the verification record, the registry and the
 // certificate's history.
 import type { Conclusion, Environment, StandardUsed, VerificationItem } from '../verification/types.ts';
+import type { GumQuantity } from '../../metrology/gum/types.ts';
 
 export type CertificateKind = 'certificate' | 'result_notice';
 /** valid · expired (past valid-until) · revoked · superseded (a newer version exists). */
@@ -31,6 +32,12 @@ export interface CertificateInstrument {
 export interface CertificateItem extends VerificationItem {
   /** The decision rule's verdict for the item (JCGM 106), when the item carried an uncertainty. */
   readonly decision?: { readonly rule: string; readonly accept: boolean; readonly pc?: number; readonly specificRisk?: number } | undefined;
+}
+
+export interface UncertaintyBudget {
+  /** The measurement model: one expression, or one per output. */
+  readonly model: string | Readonly<Record<string, string>>;
+  readonly outputs: Readonly<Record<string, GumQuantity>>;
 }
 
 export interface CertificateDocument {
@@ -62,6 +69,8 @@ export interface CertificateDocument {
   readonly standards: readonly StandardUsed[];
   readonly items: readonly CertificateItem[];
   readonly adjusted: boolean;
+  /** The uncertainty budget recorded with a calibration (JCGM 100), printed as its own section. */
+  readonly uncertaintyBudget?: UncertaintyBudget | null | undefined;
   /** The signed QR text (`JL1:…` or the verification URL with it after `#`). */
   readonly qrText: string;
   /** Public verification page of this certificate. */

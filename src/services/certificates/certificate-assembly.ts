@@ -6,7 +6,8 @@ import { findVerificationById } from '../../store/repositories/verification-repo
 import { findInstrumentById } from '../../store/repositories/instrument-repository.ts';
 import { findOrganizationById } from '../../store/repositories/organization-repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { CertificateDocument, CertificateParty } from '../../domain/certificates/certificate-document.ts';
+import type { CertificateDocument, CertificateParty, UncertaintyBudget } from '../../domain/certificates/certificate-document.ts';
+import type { GumOutput } from '../../metrology/gum/types.ts';
 import type { Conclusion } from '../../domain/verification/types.ts';
 import type { ReferenceService } from '../reference-service.ts';
 
@@ -50,5 +51,12 @@ export async function certificateFacts(db: Kysely<Database>, reference: Referenc
     standards: JSON.parse(v.standards),
     items: JSON.parse(v.items),
     adjusted: v.adjusted === 1,
+    uncertaintyBudget: budgetOf(v.uncertainty_budget),
   };
+}
+
+function budgetOf(stored: string | null): UncertaintyBudget | null {
+  if (!stored) return null;
+  const { input, result } = JSON.parse(stored) as { input: { model: UncertaintyBudget['model'] }; result: GumOutput };
+  return { model: input.model, outputs: result.outputs };
 }

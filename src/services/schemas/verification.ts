@@ -71,6 +71,9 @@ export const NewVerification = Type.Object(
     adjusted: Type.Boolean(),
     conclusion: StringEnum(CONCLUSIONS),
     decisionRule: Type.Optional(DecisionRule),
+    uncertaintyBudget: Type.Optional(
+      Type.Object({}, { additionalProperties: true, description: 'GUM budget input (DESIGN.md §8 `gum`): computed when recorded, stored with the record, printed on its certificate' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -97,5 +100,7 @@ export const Verification = Type.Object({
   validUntil: Type.Union([Type.String(), Type.Null()]),
   catalogueEdition: Type.String(),
   recordedAt: Type.String(),
+  /** The GUM input and its result, when the record carries an uncertainty budget. */
+  uncertaintyBudget: Type.Union([Type.Object({ input: Type.Unknown(), result: Type.Unknown() }), Type.Null()]),
 });
 export type Verification = Static<typeof Verification>;

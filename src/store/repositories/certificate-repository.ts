@@ -61,6 +61,23 @@ export async function certificateNosOfInstrument(db: Kysely<Database>, instrumen
   return rows.map((r) => r.certificate_no);
 }
 
+/**
+ * The latest version of every certificate an institution issued for verifications performed on
+ * one date (verification.verified_on), revoked certificates left out; by certificate number.
+ */
+export function latestUnrevokedVersionsVerifiedOn(db: Kysely<Database>, institutionId: number, verifiedOn: string): Promise<CertificateVersionRow[]> {
+  return db
+    .selectFrom('certificate_version as cv')
+    .innerJoin('verification as v', 'v.id', 'cv.verification_id')
+    .selectAll('cv')
+    .where('cv.institution_id', '=', institutionId)
+    .where('v.verified_on', '=', verifiedOn)
+    .where('cv.version', '=', (eb) => eb.selectFrom('certificate_version as later').select((e) => e.fn.max<number>('later.version').as('latest')).whereRef('later.certificate_no', '=', 'cv.certificate_no'))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('certificate_action as a').select('a.id').whereRef('a.certificate_no', '=', 'cv.certificate_no').where('a.action', '=', 'revoke'))))
+    .orderBy('cv.certificate_no')
+    .execute();
+}
+
 /** Every version in log order, in pages (for `jiliang log verify`). */
 export function versionsInLogOrder(db: Kysely<Database>, afterIndex: number, limit: number): Promise<CertificateVersionRow[]> {
   return db.selectFrom('certificate_version').selectAll().where('log_index', '>', afterIndex).orderBy('log_index').limit(limit).execute();
