@@ -311,6 +311,15 @@ const CASES: readonly RouteCase[] = [
     citywide: CITYWIDE_READERS,
     request: async (w, tenant, actor) => json('GET', `/api/v1/certificates/${await freshCertificate(w, tenant, actor)}`),
   },
+  {
+    method: 'GET',
+    url: '/api/v1/institutions/:id/labels.pdf',
+    allowed: SIGNERS,
+    tenancy: 'record',
+    citywide: ['admin'],
+    // Institute A's approver prints A's sticker labels of a day; B's id answers 404.
+    request: (w, tenant) => json('GET', `/api/v1/institutions/${w.institute[tenant]}/labels.pdf?date=2026-06-01`),
+  },
   { method: 'GET', url: '/api/v1/public/certificates', allowed: 'public', tenancy: 'none', request: (w) => json('GET', `/api/v1/public/certificates?instrumentId=${w.instrument.A}`) },
   { method: 'GET', url: '/api/v1/public/certificates/:certificateNo', allowed: 'public', tenancy: 'none', request: (w) => json('GET', `/api/v1/public/certificates/${w.certificateNo}`) },
   { method: 'GET', url: '/api/v1/public/certificates/:certificateNo.pdf', allowed: 'public', tenancy: 'none', request: (w) => json('GET', `/api/v1/public/certificates/${w.certificateNo}.pdf`) },

@@ -1,10 +1,11 @@
 // `jiliang cert verify` (a scanned QR text, offline with a key set and a revocation list, or
-// online against a server) and `jiliang cert export` (PDF or DCC XML of a certificate).
+// online against a server), `jiliang cert export` (PDF or DCC XML of a certificate) and
+// `jiliang cert labels` (the sticker-label sheet of an institution's day of work).
 import { writeFileSync } from 'node:fs';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
 import { readJson } from '../read-json.ts';
-import { openContext } from './shared.ts';
+import { cliCaller, openContext } from './shared.ts';
 
 interface VerifyOptions {
   readonly keys?: string;
@@ -61,7 +62,7 @@ async function verify(qrText: string, options: VerifyOptions, command: Command):
 }
 
 export function registerCert(program: Command): void {
-  const cert = program.command('cert').description('certificates: verify a QR text, export PDF or DCC');
+  const cert = program.command('cert').description('certificates: verify a QR text, export PDF or DCC, print label sheets');
   cert
     .command('verify')
     .description('verify a certificate\'s QR text; prints a JSON verdict, exit 0 when valid, 1 when not')
@@ -81,6 +82,25 @@ export function registerCert(program: Command): void {
       try {
         const out = options.out ?? `${certificateNo}.${options.format === 'pdf' ? 'pdf' : 'xml'}`;
         writeFileSync(out, options.format === 'pdf' ? await ctx.certificates.pdf(certificateNo) : await ctx.certificates.dcc(certificateNo));
+        process.stderr.write(`wrote ${out}\n`);
+      } finally {
+        await ctx.close();
+      }
+    });
+  cert
+    .command('labels')
+    .description('write the sticker-label sheet (A4 PDF, 3 × 8) of an institution\'s certificates for verifications on one date')
+    .requiredOption('--institution <id>', 'the institution\'s organization id', (v: string) => {
+      if (!/^[1-9]\d*$/.test(v)) throw new InvalidArgumentError('a positive whole number');
+      return Number(v);
+    })
+    .requiredOption('--date <YYYY-MM-DD>', 'the verification date')
+    .option('--out <file>', 'output file (default: labels-<id>-<date>.pdf)')
+    .action(async (options: { institution: number; date: string; out?: string }, command: Command) => {
+      const ctx = await openContext(command);
+      try {
+        const out = options.out ?? `labels-${options.institution}-${options.date}.pdf`;
+        writeFileSync(out, await ctx.certificates.labelSheet(cliCaller(), options.institution, options.date));
         process.stderr.write(`wrote ${out}\n`);
       } finally {
         await ctx.close();

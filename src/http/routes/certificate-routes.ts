@@ -2,6 +2,8 @@
 // public, rate-limited side anyone can use — lookup, status, QR images, PDF and DCC downloads,
 // transparency-log proofs and checkpoints, the revocation list and the published keys.
 import type { FastifyPluginAsync } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { IsoDate } from '../../services/schemas/common.ts';
 import { CertificateNoParams, CertificateReason, ConsistencyQuery, ProofQuery, PublicLookupQuery, QrImageParams } from '../../services/schemas/certificate.ts';
 import { IdParams, ProblemResponses } from './shared-schemas.ts';
 import { PUBLIC, needs } from '../auth/route-access.ts';
@@ -10,6 +12,7 @@ import type { RouteOptions } from './route-context.ts';
 const numberOf = (params: unknown) => (params as { certificateNo: string }).certificateNo;
 const PDF = 'application/pdf';
 const XML = 'application/xml; charset=utf-8';
+const LabelSheetQuery = Type.Object({ date: IsoDate }, { additionalProperties: false });
 
 export const certificateRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {
   const tags = ['certificates'];
@@ -29,6 +32,19 @@ export const certificateRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
     '/certificates/:certificateNo/revoke',
     { config: { access: needs('certificate:revoke') }, schema: { tags, summary: '撤销证书（需再次验证密码）', params: CertificateNoParams, body: CertificateReason, response: ProblemResponses } },
     async (req) => ctx.certificates.revoke(req.caller, numberOf(req.params), req.body),
+  );
+  app.get(
+    '/institutions/:id/labels.pdf',
+    {
+      config: { access: needs('certificate:issue') },
+      schema: { tags, summary: '检定标签 PDF（A4，3 × 8 贴纸）：本机构某检定日期的全部有效证书', params: IdParams, querystring: LabelSheetQuery, response: ProblemResponses },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: number };
+      const { date } = req.query as { date: string };
+      const pdf = await ctx.certificates.labelSheet(req.caller, id, date);
+      return reply.type(PDF).header('content-disposition', `attachment; filename="labels-${id}-${date}.pdf"`).send(pdf);
+    },
   );
   app.get(
     '/certificates/:certificateNo',

@@ -5,11 +5,9 @@
 // page carries the certificate number, "page x of y" and a footer; revoked and superseded versions
 // carry a watermark. Noto Sans Hans (SIL OFL, npm @embedpdf/fonts-sc) is embedded as a subset.
 // The output is deterministic: the PDF dates and file ID come from doc.issuedAt.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { CertificateDocument, CertificateItem } from '../../domain/certificates/certificate-document.ts';
+import { cjkFonts, glyphCleaner, pdfBuffer } from '../pdf/cjk-font.ts';
 import {
   chinaDate,
   chineseDate,
@@ -22,10 +20,11 @@ import {
   formatSigned,
   itemAccepted,
   kindTitle,
-  sanitizeText,
   singleLine,
   statusWatermark,
 } from './certificate-text.ts';
+
+export { cjkFontDirectory } from '../pdf/cjk-font.ts';
 
 export interface CertificatePdfOptions {
   /** The QR code (PNG) carrying doc.qrText, printed on the cover. */
@@ -35,26 +34,10 @@ export interface CertificatePdfOptions {
 type Doc = PDFKit.PDFDocument;
 
 // ---------------------------------------------------------------------------------------------
-// Fonts: read once from the npm package, never downloaded.
+// Fonts: read once from the npm package, never downloaded (../pdf/cjk-font.ts).
 
-const FONT_PACKAGE = '@embedpdf/fonts-sc';
 const REGULAR = 'zh';
 const BOLD = 'zh-bold';
-let fontCache: { regular: Buffer; bold: Buffer } | null = null;
-
-/** The folder of the package's .otf files, found through module resolution (no hard-coded node_modules). */
-export function cjkFontDirectory(): string {
-  const entry = createRequire(import.meta.url).resolve(FONT_PACKAGE); // …/@embedpdf/fonts-sc/dist/index.cjs
-  return join(dirname(entry), '..', 'fonts');
-}
-
-function cjkFonts(): { regular: Buffer; bold: Buffer } {
-  if (!fontCache) {
-    const dir = cjkFontDirectory();
-    fontCache = { regular: readFileSync(join(dir, 'NotoSansHans-Regular.otf')), bold: readFileSync(join(dir, 'NotoSansHans-Bold.otf')) };
-  }
-  return fontCache;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Page geometry (points; A4 = 595.28 × 841.89).
@@ -84,23 +67,11 @@ interface Line {
 }
 
 class Writer {
-  private readonly glyphs: (cp: number) => boolean;
+  /** Text the font can draw: disallowed characters dropped, emoji joiners/variation selectors removed, missing glyphs shown as □. */
+  readonly clean: (text: string) => string;
 
   constructor(readonly doc: Doc) {
-    doc.font(REGULAR);
-    const font = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (cp: number) => boolean } } })._font?.font;
-    this.glyphs = font && typeof font.hasGlyphForCodePoint === 'function' ? (cp) => font.hasGlyphForCodePoint!(cp) : () => true;
-  }
-
-  /** Text the font can draw: disallowed characters dropped, emoji joiners/variation selectors removed, missing glyphs shown as □. */
-  clean(text: string): string {
-    let out = '';
-    for (const ch of sanitizeText(text).replace(/\t/g, ' ')) {
-      const cp = ch.codePointAt(0) ?? 0;
-      if (cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
-      out += ch === '\n' || ch === '\r' || this.glyphs(cp) ? ch : '□';
-    }
-    return out;
+    this.clean = glyphCleaner(doc, REGULAR);
   }
 
   private style(line: Line): void {
@@ -545,12 +516,7 @@ export async function renderCertificatePdf(doc: CertificateDocument, options: Ce
       ModDate: issued,
     },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const done = pdfBuffer(pdf);
   pdf.registerFont(REGULAR, fonts.regular);
   pdf.registerFont(BOLD, fonts.bold);
   const w = new Writer(pdf);

@@ -26,6 +26,9 @@ import { leafHashHex, leafInput, type TransparencyLog } from './transparency-log
 import { renderCertificatePdf } from './certificate-pdf.ts';
 import { renderCertificateDcc } from './certificate-dcc.ts';
 import { renderQrPng, renderQrSvg } from './qr-image.ts';
+import { renderLabelSheet, type Label } from './label-sheet.ts';
+import { findOrganizationById } from '../../store/repositories/organization-repository.ts';
+import { isIsoDate } from '../../domain/common/dates.ts';
 
 export const REVOCATION_KEY_NAME = 'revocation-list';
 
@@ -171,6 +174,35 @@ export class CertificateService {
   async qrImage(certificateNo: string, format: 'png' | 'svg'): Promise<Buffer | string> {
     const { qr } = await this.publicView(certificateNo);
     return format === 'png' ? renderQrPng(qr) : renderQrSvg(qr);
+  }
+
+  /**
+   * Sticker labels (A4, 3 × 8) for the latest version of every certificate and result notice the
+   * institution issued for verifications performed on `date`; revoked ones are left out. No
+   * certificates: one page saying 当日无证书. The institute's approvers and platform admins.
+   */
+  async labelSheet(caller: Caller, institutionId: number, date: string): Promise<Buffer> {
+    await this.access.requireOn(caller, 'certificate:issue', 'certificate.labels', { type: 'organization', id: institutionId }, { organizationIds: [institutionId] });
+    if (!isIsoDate(date)) throw new AppError('JL_ERR_VALIDATION', [fieldError('/date', 'invalid_format')]);
+    const institution = await findOrganizationById(this.db, institutionId);
+    if (!institution) throw new AppError('JL_ERR_NOT_FOUND');
+    const rows = await certs.latestUnrevokedVersionsVerifiedOn(this.db, institutionId, date);
+    const labels = rows.map((row): Label => {
+      const facts = JSON.parse(row.facts) as CertificateFacts;
+      return {
+        certificateNo: row.certificate_no,
+        kind: facts.kind,
+        qrText: row.qr_text,
+        serialNo: facts.instrument.serialNo,
+        categoryName: facts.instrument.categoryNameZh,
+        verifiedOn: facts.verifiedOn,
+        validUntil: facts.validUntil,
+        institution: facts.institution.name,
+      };
+    });
+    // The newest issue time (or the day itself): the same certificates give the same bytes.
+    const createdAt = rows.reduce((latest, row) => Math.max(latest, Date.parse(row.issued_at)), Date.parse(`${date}T00:00:00+08:00`));
+    return renderLabelSheet(labels, { date, institution: institution.name, createdAt: new Date(createdAt) });
   }
 
   /** Public fields and status of the latest version; 404 for an unknown number. */
