@@ -3,11 +3,12 @@
 // uncertainty judged by a guarded-acceptance decision rule (JCGM 106 / ILAC G8).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { ApiClient, USCC, type Created } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { eventually, expectCount, expectText, pickOption, signIn } from './support/ui.ts';
+import { openVerificationDrawer, recordVerification } from './support/verification.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -39,36 +40,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Opens the record-verification drawer and fills who, where and by which institution. */
-async function openVerificationDrawer(page: Page) {
-  await page.getByTestId('record-verification').click();
-  const drawer = page.getByTestId('verification-drawer');
-  await drawer.waitFor();
-  await pickOption(page, 'field-institutionId', '重庆市计量质量检测研究院', '计量');
-  await page.getByTestId('field-verifier').fill('李四');
-  await page.getByTestId('field-checker').fill('王五');
-  await page.getByTestId('field-approver').fill('赵六');
-  await page.getByTestId('field-place').fill('渝北加油站现场');
-  return drawer;
-}
-
-async function recordVerification(page: Page, error: string, expected: 'pass' | 'fail'): Promise<void> {
-  const drawer = await openVerificationDrawer(page);
-  await page.getByTestId('field-temperatureC').fill('21.5');
-  await page.getByTestId('field-humidityPct').fill('60');
-  await page.getByTestId('standard-0-name').fill('二等标准金属量器');
-  await page.getByTestId('standard-0-certificateNo').fill('[2020]渝量标证字第001号');
-  await page.getByTestId('item-0-name').fill('示值误差');
-  await page.getByTestId('item-0-error').fill(error);
-  await page.getByTestId('item-0-mpe').fill('0.3');
-  await page.getByTestId('item-0-unit').fill('%');
-  await expectText(page.getByTestId('item-0-result'), expected === 'pass' ? '合格' : '不合格');
-  const checked = await page.getByTestId(`conclusion-${expected}`).evaluate((el) => el.closest('label')?.className ?? '');
-  assert.match(checked, /checked/, `conclusion ${expected} follows the items`);
-  await page.getByTestId('verification-submit').click();
-  await drawer.waitFor({ state: 'hidden' });
-}
 
 test('register an instrument, fail then pass its verification, all through the UI', async () => {
   const page = await newPage(browser, server.baseUrl);

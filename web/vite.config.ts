@@ -22,12 +22,17 @@ export default defineConfig({
         defaultHandler(warning);
       },
       output: {
-        // Long-lived vendor chunks: the app code changes far more often than these.
+        // Long-lived vendor chunks: the app code changes far more often than these. A group takes
+        // its modules' dependencies along, so React and the other shared libraries rank above antd:
+        // otherwise they land in the antd chunk and the public verification page (/v) loads antd.
         codeSplitting: {
           groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 40 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/, priority: 20 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+            // everything else, including the helpers antd shares with other libraries (ranked above
+            // antd so they are not taken along into its chunk)
+            { name: 'vendor', test: /node_modules[\\/](?!antd[\\/]|@ant-design[\\/]|@rc-component[\\/]|rc-[^\\/]+[\\/])/, priority: 25 },
           ],
         },
       },

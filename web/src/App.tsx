@@ -45,12 +45,19 @@ const theme = {
   components: { Layout: { siderBg: '#001529', headerHeight: 56 } },
 } as const;
 
+/** /v… is the public verification page, a tree of its own (main.tsx): leave the app for it. */
+function PublicPage() {
+  useEffect(() => window.location.reload(), []);
+  return null;
+}
+
 function Routed() {
   return (
     <BrowserRouter>
       <AuthProvider>
         <Routes>
           <Route path="login" element={<LoginPage />} />
+          <Route path="v/*" element={<PublicPage />} />
           <Route element={<RequireSession />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ItemDecision, Mpe, Verification, VerificationItem } from '../api/types.ts';
 import { formatDate, orDash } from '../lib/format.ts';
 import { formatPercent } from '../lib/itemDecision.ts';
+import { CertificateCell } from './CertificateCell.tsx';
 import { ConclusionTag } from './ConclusionTag.tsx';
 
 function mpeText(mpe: Mpe): string {
@@ -108,6 +109,7 @@ export function VerificationTable({ verifications }: { verifications: readonly V
     { title: t('verification.institution'), dataIndex: 'institutionName', key: 'institutionName' },
     { title: t('verification.conclusion'), dataIndex: 'conclusion', key: 'conclusion', render: (c: Verification['conclusion']) => <ConclusionTag conclusion={c} /> },
     { title: t('verification.validUntil'), dataIndex: 'validUntil', key: 'validUntil', render: (x: string | null) => formatDate(x) },
+    { title: t('certificate.column'), key: 'certificate', render: (_: unknown, v: Verification) => <CertificateCell verification={v} /> },
   ];
   const newestFirst = [...verifications].reverse();
   return (
@@ -118,7 +120,8 @@ export function VerificationTable({ verifications }: { verifications: readonly V
       columns={columns}
       dataSource={newestFirst}
       pagination={false}
-      onRow={(row) => ({ 'data-testid': 'verification-row', 'data-conclusion': row.conclusion }) as React.HTMLAttributes<HTMLElement>}
+      scroll={{ x: 'max-content' }}
+      onRow={(row) => ({ 'data-testid': 'verification-row', 'data-conclusion': row.conclusion, 'data-document-no': row.documentNo }) as React.HTMLAttributes<HTMLElement>}
       locale={{ emptyText: <Empty description={t('instrumentDetail.noVerifications')} /> }}
       expandable={{ expandedRowRender: (v) => <VerificationDetail v={v} /> }}
     />

@@ -1,0 +1,38 @@
+// The record-verification drawer of the instrument detail page, driven as a user would.
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { expectText, pickOption } from './ui.ts';
+
+/** The institute every drawer helper picks (seed it under this name). */
+export const INSTITUTE_NAME = '重庆市计量质量检测研究院';
+
+/** Opens the record-verification drawer and fills who, where and by which institution. */
+export async function openVerificationDrawer(page: Page): Promise<Locator> {
+  await page.getByTestId('record-verification').click();
+  const drawer = page.getByTestId('verification-drawer');
+  await drawer.waitFor();
+  await pickOption(page, 'field-institutionId', INSTITUTE_NAME, '计量');
+  await page.getByTestId('field-verifier').fill('李四');
+  await page.getByTestId('field-checker').fill('王五');
+  await page.getByTestId('field-approver').fill('赵六');
+  await page.getByTestId('field-place').fill('渝北加油站现场');
+  return drawer;
+}
+
+/** Records a verification with one item of the given error (MPE 0.3 %) and waits for the drawer to close. */
+export async function recordVerification(page: Page, error: string, expected: 'pass' | 'fail'): Promise<void> {
+  const drawer = await openVerificationDrawer(page);
+  await page.getByTestId('field-temperatureC').fill('21.5');
+  await page.getByTestId('field-humidityPct').fill('60');
+  await page.getByTestId('standard-0-name').fill('二等标准金属量器');
+  await page.getByTestId('standard-0-certificateNo').fill('[2020]渝量标证字第001号');
+  await page.getByTestId('item-0-name').fill('示值误差');
+  await page.getByTestId('item-0-error').fill(error);
+  await page.getByTestId('item-0-mpe').fill('0.3');
+  await page.getByTestId('item-0-unit').fill('%');
+  await expectText(page.getByTestId('item-0-result'), expected === 'pass' ? '合格' : '不合格');
+  const checked = await page.getByTestId(`conclusion-${expected}`).evaluate((el) => el.closest('label')?.className ?? '');
+  assert.match(checked, /checked/, `conclusion ${expected} follows the items`);
+  await page.getByTestId('verification-submit').click();
+  await drawer.waitFor({ state: 'hidden' });
+}
