@@ -58,6 +58,14 @@ test('不确定度评定: the GUM H.1 preset gives u ≈ 31.66 nm and U99 ≈ 92
   assert.ok(bytes.length > 1000, `workbook of ${bytes.length} bytes`);
   assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
 
+  // 下载 PDF: the server's PDF report of the same input.
+  const pdfDownloading = page.waitForEvent('download');
+  await expectText(page.getByTestId('download-pdf'), '下载 PDF');
+  await page.getByTestId('download-pdf').click();
+  const pdf = await pdfDownloading;
+  assert.match(pdf.suggestedFilename(), /\.pdf$/);
+  assert.equal((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1'), '%PDF-');
+
   // Doubling u(l_s) from 25 to 50 nm raises u_c to about 53.5 nm.
   await page.getByTestId('input-u-l_s').fill('50');
   const u = await expectNumber(page, 'gum-u', Math.sqrt(31.6639 ** 2 - 25 ** 2 + 50 ** 2), 0.05);
@@ -67,6 +75,7 @@ test('不确定度评定: the GUM H.1 preset gives u ≈ 31.66 nm and U99 ≈ 92
   await page.getByTestId('mcm-run').click();
   await expectNumber(page, 'mcm-u', u, 5);
   await page.getByTestId('mcm-interval-chart').waitFor();
+  await page.getByTestId('mcm-download-pdf').waitFor(); // the run's own Excel and PDF downloads
   // The histogram of the output distribution, and its table of bins.
   await page.getByTestId('mcm-histogram-chart').waitFor();
   await page.getByTestId('mcm-histogram-view-switch').getByText('表格').click();

@@ -3,6 +3,7 @@
 import { METROLOGY_KINDS, MetrologyInputError, runMetrology, type MetrologyKind } from '../metrology/index.ts';
 import { AppError, fieldError } from '../domain/errors.ts';
 import { metrologyWorkbook } from './metrology-report.ts';
+import { metrologyReportPdf } from './metrology-pdf/index.ts';
 
 export { METROLOGY_KINDS, type MetrologyKind };
 
@@ -28,5 +29,13 @@ export class MetrologyService {
    */
   async report(kind: MetrologyKind, input: unknown, result: unknown = this.calculate(kind, input)): Promise<Buffer> {
     return metrologyWorkbook(kind, input, result);
+  }
+
+  /**
+   * The calculation as an A4 PDF report (input, result tables, verdicts and charts); bad input as
+   * in calculate, and a caller with the result passes it. The same input gives the same bytes.
+   */
+  async reportPdf(kind: MetrologyKind, input: unknown, result: unknown = this.calculate(kind, input)): Promise<Buffer> {
+    return metrologyReportPdf(kind, input, result);
   }
 }

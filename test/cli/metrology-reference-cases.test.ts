@@ -65,3 +65,19 @@ test('--xlsx writes the workbook as well as the JSON', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--pdf writes the PDF report as well as the JSON', async () => {
+  const reference = cases.find((c) => c.kind === 'gum')!;
+  const dir = mkdtempSync(join(tmpdir(), 'jiliang-metrology-'));
+  try {
+    const out = join(dir, 'gum.pdf');
+    const result = await jiliangWithStdin(['metrology', 'gum', '--pdf', out], JSON.stringify(reference.input));
+    assert.equal(result.code, 0, result.stderr);
+    assertMatchesExpected(JSON.parse(result.stdout), reference.expected);
+    const pdf = readFileSync(out);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(/\/BaseFont \/[A-Z]{6}\+NotoSansHans-Regular/.test(pdf.toString('latin1')), 'font subset');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -352,6 +352,7 @@ const CASES: readonly RouteCase[] = [
   },
   { method: 'POST', url: '/api/v1/metrology/:kind', allowed: EVERYONE_WITH_CREDENTIALS, tenancy: 'none', request: () => json('POST', '/api/v1/metrology/gum', gumInput) },
   { method: 'POST', url: '/api/v1/metrology/:kind/report.xlsx', allowed: EVERYONE_WITH_CREDENTIALS, tenancy: 'none', request: () => json('POST', '/api/v1/metrology/gum/report.xlsx', gumInput) },
+  { method: 'POST', url: '/api/v1/metrology/:kind/report.pdf', allowed: EVERYONE_WITH_CREDENTIALS, tenancy: 'none', request: () => json('POST', '/api/v1/metrology/gum/report.pdf', gumInput) },
   { method: 'POST', url: '/api/v1/auth/login', allowed: 'public', tenancy: 'none', request: () => json('POST', '/api/v1/auth/login', { username: 'matrix-owner', password: TEST_PASSWORD }) },
   { method: 'GET', url: '/api/v1/auth/session', allowed: SIGNED_IN_USERS, tenancy: 'none', request: () => json('GET', '/api/v1/auth/session') },
   { method: 'POST', url: '/api/v1/auth/reauth', allowed: SIGNED_IN_USERS, tenancy: 'none', request: () => json('POST', '/api/v1/auth/reauth', { password: TEST_PASSWORD }) },

@@ -116,3 +116,28 @@ test('SPC and GRR reports carry their points and components tables', async () =>
   assert.equal(components.length, 6);
   assert.ok(Math.abs((components[3]![2] as number) - 26.68) < 0.01);
 });
+
+test('GUM H.1 report.pdf: an A4 PDF with the Chinese font embedded', async () => {
+  const response = await postJson(app, '/api/v1/metrology/gum/report.pdf', h1.input);
+  assert.equal(response.statusCode, 200, response.body);
+  assert.equal(response.headers['content-type'], 'application/pdf');
+  assert.equal(response.headers['content-disposition'], 'attachment; filename="jiliang-gum-result.pdf"');
+  const pdf = response.rawPayload;
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.ok(/\/BaseFont \/[A-Z]{6}\+NotoSansHans-Regular/.test(pdf.toString('latin1')), 'font subset');
+  const again = await postJson(app, '/api/v1/metrology/gum/report.pdf', h1.input);
+  assert.ok(again.rawPayload.equals(pdf), 'the same body gives the same bytes');
+});
+
+test('report.pdf of bad input gets the same 422 problem as the calculation', async () => {
+  const body = { ...h1.input, model: 'l_s + (d_bar' };
+  const calc = await postJson(app, '/api/v1/metrology/gum', body, { 'accept-language': 'en' });
+  const report = await postJson(app, '/api/v1/metrology/gum/report.pdf', body, { 'accept-language': 'en' });
+  assert.equal(report.statusCode, 422);
+  assert.match(String(report.headers['content-type']), /application\/problem\+json/);
+  assert.equal(report.json().code, 'JL_ERR_VALIDATION');
+  assert.deepEqual(report.json().errors, calc.json().errors);
+  const unknown = await postJson(app, '/api/v1/metrology/astrology/report.pdf', {});
+  assert.equal(unknown.statusCode, 422);
+  assert.equal(unknown.json().errors[0].pointer, '/params/kind');
+});

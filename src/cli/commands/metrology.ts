@@ -19,11 +19,13 @@ export function registerMetrology(program: Command): void {
     .addArgument(new Argument('<kind>', 'calculation').choices(METROLOGY_KINDS))
     .argument('[file]', 'input JSON file (default: stdin)')
     .option('--xlsx <out.xlsx>', 'also write the result as an Excel workbook')
-    .action(async (kind: MetrologyKind, file: string | undefined, options: { xlsx?: string }) => {
+    .option('--pdf <out.pdf>', 'also write the result as a PDF report')
+    .action(async (kind: MetrologyKind, file: string | undefined, options: { xlsx?: string; pdf?: string }) => {
       const service = new MetrologyService();
       const input = readInput(file);
       const result = service.calculate(kind, input);
       if (options.xlsx) writeFileSync(options.xlsx, await service.report(kind, input, result));
+      if (options.pdf) writeFileSync(options.pdf, await service.reportPdf(kind, input, result));
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     });
 }

@@ -45,4 +45,24 @@ export const metrologyRoutes: FastifyPluginAsync<RouteOptions> = async (app, { c
       return reply.type(XLSX).header('content-disposition', `attachment; filename="jiliang-${kind}-result.xlsx"`).send(file);
     },
   );
+
+  app.post(
+    '/metrology/:kind/report.pdf',
+    {
+      config: { access: needs('metrology:use') },
+      schema: {
+        tags: ['metrology'],
+        summary: '计量计算结果导出为 PDF 报告',
+        description: 'Same body and 422 problems as POST /metrology/{kind}; an A4 report (Chinese and English) of the input, the result tables, the verdicts and charts. The same body gives the same bytes.',
+        params: KindParams,
+        body: Type.Object({}, { additionalProperties: true }),
+        response: ProblemResponses,
+      },
+    },
+    async (req, reply) => {
+      const { kind } = req.params as { kind: MetrologyKind };
+      const file = await ctx.metrology.reportPdf(kind, req.body);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="jiliang-${kind}-result.pdf"`).send(file);
+    },
+  );
 };

@@ -16,6 +16,11 @@ export function metrologyReport(kind: MetrologyKind, body: unknown): Promise<Blo
   return request<Blob>(`/api/v1/metrology/${kind}/report.xlsx`, { method: 'POST', json: body, blob: true });
 }
 
+/** The calculation as a PDF report (`POST /api/v1/metrology/<kind>/report.pdf`). */
+export function metrologyReportPdf(kind: MetrologyKind, body: unknown): Promise<Blob> {
+  return request<Blob>(`/api/v1/metrology/${kind}/report.pdf`, { method: 'POST', json: body, blob: true });
+}
+
 /** Result of `kind` for `body`; nothing is sent while `body` is undefined. */
 export function useMetrology<T>(kind: MetrologyKind, body: unknown) {
   return useQuery({

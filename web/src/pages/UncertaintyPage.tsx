@@ -282,10 +282,12 @@ function MonteCarloPanel({ request, gum }: { request: GumRequest | undefined; gu
   const [seed, setSeed] = useState<number>(1);
   const mcm = useMonteCarlo();
   const [ranWith, setRanWith] = useState<string | null>(null);
+  const [ranBody, setRanBody] = useState<McmRequest | null>(null);
   const run = () => {
     if (!request) return;
     const body: McmRequest = { ...request, trials, seed };
     setRanWith(JSON.stringify(request));
+    setRanBody(body);
     mcm.mutate(body);
   };
   const stale = mcm.data && ranWith !== JSON.stringify(request);
@@ -371,6 +373,8 @@ function MonteCarloPanel({ request, gum }: { request: GumRequest | undefined; gu
               {t('metrology.notes')}: {mcm.data.notes.join(' ')}
             </Typography.Paragraph>
           ) : null}
+          {/* The server reruns the same trials with the same seed, so its Excel and PDF match this run. */}
+          {ranBody && <ResultActions record={{ kind: 'mcm', input: ranBody, result: mcm.data }} filename="uncertainty-mcm" testIdPrefix="mcm-" />}
         </>
       )}
     </Card>

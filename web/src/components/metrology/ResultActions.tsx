@@ -1,47 +1,52 @@
-// Downloads of a calculation (JSON, CSV, and the server's Excel workbook) and printing of its
-// result panel (print CSS, window.print).
+// Downloads of a calculation (JSON, CSV, and the server's Excel workbook and PDF report) and
+// printing of its result panel (print CSS, window.print).
 import { useState } from 'react';
 import { Button, Space } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { metrologyReport, type MetrologyKind } from '../../api/metrology.ts';
+import { metrologyReport, metrologyReportPdf, type MetrologyKind } from '../../api/metrology.ts';
 import { download, printResult, toCsv, toJson, type CalculationRecord } from '../../lib/exportResult.ts';
 import { useShowError } from '../problem.tsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF = 'application/pdf';
 
 interface Props {
   readonly record: CalculationRecord | undefined;
   /** File name without extension. */
   readonly filename: string;
+  /** Prefixes the test ids, for a second set of actions on one page (the Monte Carlo card). */
+  readonly testIdPrefix?: string;
 }
 
-export function ResultActions({ record, filename }: Props) {
+export function ResultActions({ record, filename, testIdPrefix = '' }: Props) {
   const { t } = useTranslation();
   const showError = useShowError();
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<'xlsx' | 'pdf' | null>(null);
   const disabled = !record;
 
-  const exportXlsx = async () => {
+  const exportReport = async (format: 'xlsx' | 'pdf') => {
     if (!record) return;
-    setExporting(true);
+    setExporting(format);
     try {
-      // The server recomputes from the same input, so the workbook matches what is shown.
-      download(await metrologyReport(record.kind as MetrologyKind, record.input), `${filename}.xlsx`, XLSX);
+      // The server recomputes from the same input, so the workbook and the PDF match what is shown.
+      const kind = record.kind as MetrologyKind;
+      if (format === 'xlsx') download(await metrologyReport(kind, record.input), `${filename}.xlsx`, XLSX);
+      else download(await metrologyReportPdf(kind, record.input), `${filename}.pdf`, PDF);
     } catch (error) {
       showError(error);
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
 
   return (
-    <Space wrap className="no-print" data-testid="result-actions">
+    <Space wrap className="no-print" data-testid={`${testIdPrefix}result-actions`}>
       <Button
         icon={<DownloadOutlined />}
         disabled={disabled}
         onClick={() => record && download(toJson(record), `${filename}.json`, 'application/json')}
-        data-testid="download-json"
+        data-testid={`${testIdPrefix}download-json`}
       >
         {t('metrology.downloadJson')}
       </Button>
@@ -56,20 +61,29 @@ export function ResultActions({ record, filename }: Props) {
             'text/csv;charset=utf-8',
           )
         }
-        data-testid="download-csv"
+        data-testid={`${testIdPrefix}download-csv`}
       >
         {t('common.exportCsv')}
       </Button>
       <Button
         icon={<FileExcelOutlined />}
         disabled={disabled}
-        loading={exporting}
-        onClick={() => void exportXlsx()}
-        data-testid="download-xlsx"
+        loading={exporting === 'xlsx'}
+        onClick={() => void exportReport('xlsx')}
+        data-testid={`${testIdPrefix}download-xlsx`}
       >
         {t('metrology.exportXlsx')}
       </Button>
-      <Button icon={<PrinterOutlined />} disabled={disabled} onClick={printResult} data-testid="print-result">
+      <Button
+        icon={<FilePdfOutlined />}
+        disabled={disabled}
+        loading={exporting === 'pdf'}
+        onClick={() => void exportReport('pdf')}
+        data-testid={`${testIdPrefix}download-pdf`}
+      >
+        {t('metrology.exportPdf')}
+      </Button>
+      <Button icon={<PrinterOutlined />} disabled={disabled} onClick={printResult} data-testid={`${testIdPrefix}print-result`}>
         {t('metrology.print')}
       </Button>
     </Space>
