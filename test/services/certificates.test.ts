@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { describeEachDialect, SYSTEM } from '../support/dialects.ts';
 import { instrumentInput, seedOrganizations, verificationInput } from '../support/fixtures.ts';
 import { verifyQrToken, qrKeysFromPublicKeys } from '../../src/domain/certificates/qr-token/node.ts';
@@ -145,6 +146,10 @@ describeEachDialect('certificates', (ctx) => {
     const doc = await ctx().certificates.document(issued.certificateNo);
     assert.equal(doc.uncertaintyBudget!.model, h1.input.model);
     assert.ok(Math.abs(Object.values(doc.uncertaintyBudget!.outputs)[0]!.U - Object.values(result.outputs)[0]!.U) < 1e-9);
+    // …and printed on it (pdftotext is a CI requirement, as for the certificate export tests).
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: await ctx().certificates.pdf(issued.certificateNo) }).toString();
+    assert.match(text, /测量不确定度评定/);
+    assert.match(text, /u = 31\.66/);
   });
 
   test('the document renders from the stored snapshot with its status', async () => {

@@ -6,7 +6,7 @@
 // carry a watermark. Noto Sans Hans (SIL OFL, npm @embedpdf/fonts-sc) is embedded as a subset.
 // The output is deterministic: the PDF dates and file ID come from doc.issuedAt.
 import PDFDocument from 'pdfkit';
-import type { CertificateDocument, CertificateItem } from '../../domain/certificates/certificate-document.ts';
+import type { CertificateDocument, CertificateItem, UncertaintyBudget } from '../../domain/certificates/certificate-document.ts';
 import { cjkFonts, glyphCleaner, pdfBuffer } from '../pdf/cjk-font.ts';
 import {
   chinaDate,
@@ -343,6 +343,37 @@ function verdictCell(item: CertificateItem): readonly Line[] {
   return lines;
 }
 
+/** The GUM budget recorded with a calibration (JCGM 100): model, result and one row per input. */
+function uncertaintyBudget(w: Writer, budget: UncertaintyBudget): void {
+  section(w, '测量不确定度评定', 'Evaluation of measurement uncertainty (JCGM 100)');
+  const models = typeof budget.model === 'string' ? { y: budget.model } : budget.model;
+  for (const [name, q] of Object.entries(budget.outputs)) {
+    paragraph(w, [
+      { text: `测量模型 Model：${name} = ${singleLine(models[name] ?? '')}`, size: 9.5 },
+      {
+        text: `${name} = ${formatNumber(q.value)}，u = ${formatNumber(q.u)}，ν_eff = ${q.dof === null ? '∞' : formatNumber(q.dof)}，k = ${formatNumber(q.k)}，U = ${formatNumber(q.U)}（p = ${formatPercent(q.p)}）`,
+        size: 9.5,
+        bold: true,
+      },
+    ]);
+    table(
+      w,
+      [
+        { zh: '输入量', en: 'Input', width: 24 },
+        { zh: '标准不确定度 u(xᵢ)', en: 'u(xᵢ)', width: 19, align: 'right' },
+        { zh: '灵敏系数 cᵢ', en: 'Sensitivity cᵢ', width: 19, align: 'right' },
+        { zh: '分量 |cᵢ|u(xᵢ)', en: 'Component', width: 19, align: 'right' },
+        { zh: '自由度', en: 'DoF', width: 9, align: 'right' },
+        { zh: '占比', en: 'Share', width: 10, align: 'right' },
+      ],
+      q.budget.map((b) => ({
+        cells: [singleLine(b.input), formatNumber(b.u), formatNumber(b.sensitivity), formatNumber(b.contribution), b.dof === null ? '∞' : formatNumber(b.dof), `${formatNumber(b.percent)} %`],
+      })),
+      '测量不确定度评定（续） Evaluation of measurement uncertainty (continued)',
+    );
+  }
+}
+
 function inner(w: Writer, doc: CertificateDocument): void {
   const pdf = w.doc;
   w.newPage();
@@ -415,6 +446,8 @@ function inner(w: Writer, doc: CertificateDocument): void {
     { text: `检定结论 Conclusion：${conclusion.zh}  ${conclusion.en}`, size: 10.5, bold: true, color: doc.conclusion === 'pass' ? INK : FAIL },
     { text: `检定中是否经过调整 Adjusted during verification：${doc.adjusted ? '是 Yes' : '否 No'}`, size: 10 },
   ]);
+
+  if (doc.uncertaintyBudget) uncertaintyBudget(w, doc.uncertaintyBudget);
 
   const failed = doc.items.map((item, index) => ({ item, index })).filter(({ item }) => !itemAccepted(item));
   if (doc.kind === 'result_notice' || failed.length > 0) {
