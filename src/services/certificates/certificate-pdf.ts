@@ -5,9 +5,10 @@
 // page carries the certificate number, "page x of y" and a footer; revoked and superseded versions
 // carry a watermark. Noto Sans Hans (SIL OFL, npm @embedpdf/fonts-sc) is embedded as a subset.
 // The output is deterministic: the PDF dates and file ID come from doc.issuedAt.
-import PDFDocument from 'pdfkit';
 import type { CertificateDocument, CertificateItem, UncertaintyBudget } from '../../domain/certificates/certificate-document.ts';
-import { cjkFonts, glyphCleaner, pdfBuffer } from '../pdf/cjk-font.ts';
+import { pdfBuffer } from '../pdf/cjk-font.ts';
+import { newA4Document } from '../pdf/document.ts';
+import { BOLD, INK, REGULAR, TextLines, type Line } from '../pdf/text-lines.ts';
 import {
   chinaDate,
   chineseDate,
@@ -31,14 +32,6 @@ export interface CertificatePdfOptions {
   readonly qrPng: Buffer;
 }
 
-type Doc = PDFKit.PDFDocument;
-
-// ---------------------------------------------------------------------------------------------
-// Fonts: read once from the npm package, never downloaded (../pdf/cjk-font.ts).
-
-const REGULAR = 'zh';
-const BOLD = 'zh-bold';
-
 // ---------------------------------------------------------------------------------------------
 // Page geometry (points; A4 = 595.28 × 841.89).
 
@@ -50,54 +43,14 @@ const BOTTOM = 74;
 const CW = PAGE_W - 2 * MX;
 const MAX_Y = PAGE_H - BOTTOM;
 
-const INK = '#1a1a1a';
 const MUTED = '#6b6b6b';
 const RULE = '#9a9a9a';
 const FAIL = '#b3261e';
 const FAIL_BG = '#fbe9e7';
 const HEAD_BG = '#eef1f4';
 
-/** A run of text drawn on its own line(s): the unit every block below is built from. */
-interface Line {
-  readonly text: string;
-  readonly size: number;
-  readonly bold?: boolean;
-  readonly color?: string;
-  readonly align?: 'left' | 'center' | 'right';
-}
-
-class Writer {
-  /** Text the font can draw: disallowed characters dropped, emoji joiners/variation selectors removed, missing glyphs shown as □. */
-  readonly clean: (text: string) => string;
-
-  constructor(readonly doc: Doc) {
-    this.clean = glyphCleaner(doc, REGULAR);
-  }
-
-  private style(line: Line): void {
-    this.doc.font(line.bold ? BOLD : REGULAR).fontSize(line.size).fillColor(line.color ?? INK);
-  }
-
-  measure(lines: readonly Line[], width: number, gap = 1.5): number {
-    let h = 0;
-    for (const line of lines) {
-      this.style(line);
-      h += this.doc.heightOfString(this.clean(line.text) || ' ', { width, lineGap: gap });
-    }
-    return h;
-  }
-
-  draw(lines: readonly Line[], x: number, y: number, width: number, gap = 1.5): number {
-    let at = y;
-    for (const line of lines) {
-      this.style(line);
-      const text = this.clean(line.text) || ' ';
-      this.doc.text(text, x, at, { width, lineGap: gap, align: line.align ?? 'left' });
-      at += this.doc.heightOfString(text, { width, lineGap: gap });
-    }
-    return at - y;
-  }
-
+/** Lines of text (../pdf/text-lines.ts, the unit every block below is built from), page breaks and rules. */
+class Writer extends TextLines {
   /** Starts a new page when fewer than `height` points are left. */
   ensure(height: number): void {
     if (this.doc.y + height > MAX_Y) this.newPage();
@@ -530,28 +483,15 @@ function decorate(w: Writer, doc: CertificateDocument): void {
 export async function renderCertificatePdf(doc: CertificateDocument, options: CertificatePdfOptions): Promise<Buffer> {
   const issued = new Date(doc.issuedAt);
   if (Number.isNaN(issued.getTime())) throw new Error(`issuedAt is not an ISO instant: ${JSON.stringify(doc.issuedAt)}`);
-  const fonts = cjkFonts();
   const title = kindTitle(doc.kind);
-  const pdf = new PDFDocument({
-    size: 'A4',
+  const pdf = newA4Document({
+    title: `${title.zh} ${singleLine(doc.certificateNo)}`,
+    author: singleLine(doc.institution.name),
+    subject: `${title.en} ${singleLine(doc.certificateNo)} v${doc.version}`,
+    createdAt: issued,
     margins: { top: TOP, bottom: BOTTOM, left: MX, right: MX },
-    bufferPages: true,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: `${title.zh} ${singleLine(doc.certificateNo)}`,
-      Author: singleLine(doc.institution.name),
-      Subject: `${title.en} ${singleLine(doc.certificateNo)} v${doc.version}`,
-      Creator: 'Jiliang',
-      Producer: 'Jiliang (PDFKit)',
-      CreationDate: issued,
-      ModDate: issued,
-    },
   });
   const done = pdfBuffer(pdf);
-  pdf.registerFont(REGULAR, fonts.regular);
-  pdf.registerFont(BOLD, fonts.bold);
   const w = new Writer(pdf);
   cover(w, doc, options.qrPng);
   inner(w, doc);

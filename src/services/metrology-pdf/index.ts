@@ -7,11 +7,11 @@
 // The output is deterministic: without `generatedAt` the footer says that no time was recorded and
 // the PDF's dates are the Unix epoch (the reproducible-builds convention), so the same input gives
 // the same bytes; with it the time is printed in the footer and stored as the PDF's dates.
-import PDFDocument from 'pdfkit';
 import type { MetrologyKind } from '../../metrology/index.ts';
-import { cjkFonts, pdfBuffer } from '../pdf/cjk-font.ts';
+import { pdfBuffer } from '../pdf/cjk-font.ts';
+import { newA4Document } from '../pdf/document.ts';
 import { KIND_REPORTS, KIND_TITLES, type KindTitle } from './kinds.ts';
-import { BOLD, BOTTOM, CW, LIGHT_RULE, MUTED, MX, PAGE_H, PAGE_W, REGULAR, Report, TOP } from './layout.ts';
+import { BOTTOM, CW, LIGHT_RULE, MUTED, MX, PAGE_H, PAGE_W, Report, TOP } from './layout.ts';
 
 export { KIND_TITLES } from './kinds.ts';
 export { estimate, sig } from './format.ts';
@@ -59,26 +59,13 @@ export async function metrologyReportPdf(kind: MetrologyKind, input: unknown, re
   const title = KIND_TITLES[kind];
   const at = options.generatedAt === undefined ? null : new Date(options.generatedAt);
   if (at && Number.isNaN(at.getTime())) throw new Error(`generatedAt is not an ISO instant: ${JSON.stringify(options.generatedAt)}`);
-  const fonts = cjkFonts();
-  const pdf = new PDFDocument({
-    size: 'A4',
+  const pdf = newA4Document({
+    title: `${title.zh} ${title.en}`,
+    subject: `Jiliang metrology: ${kind}`,
+    createdAt: at ?? NO_DATE,
     margins: { top: TOP, bottom: BOTTOM, left: MX, right: MX },
-    bufferPages: true,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: `${title.zh} ${title.en}`,
-      Subject: `Jiliang metrology: ${kind}`,
-      Creator: 'Jiliang',
-      Producer: 'Jiliang (PDFKit)',
-      CreationDate: at ?? NO_DATE,
-      ModDate: at ?? NO_DATE,
-    },
   });
   const done = pdfBuffer(pdf);
-  pdf.registerFont(REGULAR, fonts.regular);
-  pdf.registerFont(BOLD, fonts.bold);
   const r = new Report(pdf);
   heading(r, title);
   KIND_REPORTS[kind](r, input, result as never);

@@ -1,7 +1,9 @@
 // Page layout of a metrology report: A4 geometry, colours, and the blocks the sections are built
 // from — headings, paragraphs, key–value grids and tables that break across pages repeating their
 // header row. Every string goes through the font's glyph filter (../pdf/cjk-font.ts).
-import { glyphCleaner } from '../pdf/cjk-font.ts';
+import { BOLD, INK, REGULAR, TextLines, type Line } from '../pdf/text-lines.ts';
+
+export { BOLD, INK, REGULAR, type Line };
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -14,10 +16,6 @@ export const BOTTOM = 64;
 export const CW = PAGE_W - 2 * MX;
 export const MAX_Y = PAGE_H - BOTTOM;
 
-export const REGULAR = 'zh';
-export const BOLD = 'zh-bold';
-
-export const INK = '#1a1a1a';
 export const MUTED = '#6b6b6b';
 export const RULE = '#9a9a9a';
 export const LIGHT_RULE = '#c4c4c4';
@@ -28,15 +26,6 @@ export const PASS = '#2e7d32';
 export const ACCENT = '#1f5fa8';
 export const ACCENT_LIGHT = '#9dbbe0';
 export const WARN = '#c77700';
-
-/** A run of text drawn on its own line(s). */
-export interface Line {
-  readonly text: string;
-  readonly size: number;
-  readonly bold?: boolean;
-  readonly color?: string;
-  readonly align?: 'left' | 'center' | 'right';
-}
 
 /** A bilingual label: Chinese first, English below in small muted type. */
 export interface Label {
@@ -72,14 +61,9 @@ const CELL_MAX = 600; // characters: a pathological cell must not outgrow a page
 /** Rows listed per table: a request of a megabyte must not become a thousand pages. */
 export const MAX_TABLE_ROWS = 1000;
 
-export class Report {
-  readonly clean: (text: string) => string;
+export class Report extends TextLines {
   /** Headings not drawn yet: they go down with the block that follows them, never alone at a page end. */
   private pending: { readonly height: number; readonly draw: () => void }[] = [];
-
-  constructor(readonly doc: Doc) {
-    this.clean = glyphCleaner(doc, REGULAR);
-  }
 
   get y(): number {
     return this.doc.y;
@@ -87,30 +71,6 @@ export class Report {
 
   set y(value: number) {
     this.doc.y = value;
-  }
-
-  private style(line: Line): void {
-    this.doc.font(line.bold ? BOLD : REGULAR).fontSize(line.size).fillColor(line.color ?? INK);
-  }
-
-  measure(lines: readonly Line[], width: number, gap = 1.5): number {
-    let h = 0;
-    for (const line of lines) {
-      this.style(line);
-      h += this.doc.heightOfString(this.clean(line.text) || ' ', { width, lineGap: gap });
-    }
-    return h;
-  }
-
-  draw(lines: readonly Line[], x: number, y: number, width: number, gap = 1.5): number {
-    let at = y;
-    for (const line of lines) {
-      this.style(line);
-      const text = this.clean(line.text) || ' ';
-      this.doc.text(text, x, at, { width, lineGap: gap, align: line.align ?? 'left' });
-      at += this.doc.heightOfString(text, { width, lineGap: gap });
-    }
-    return at - y;
   }
 
   /** One line of text at (x, y) that never wraps nor moves the cursor. */
