@@ -1,8 +1,12 @@
 // `npm run bench`: for each dialect in BENCH_DIALECTS, bulk registration (service path vs raw
 // insert), then the overdue list on the database the service path filled; then the Monte Carlo
-// engine (bench/metrology-mcm.ts). See docs/PERFORMANCE.md.
+// engine (bench/metrology-mcm.ts); then certificates: issuance through the service per dialect
+// (bench/certificate-issuance.ts) and, on SQLite, the public lookup over HTTP at
+// BENCH_LOOKUP_CERTS certificates (bench/certificate-lookup.ts). See docs/PERFORMANCE.md.
 //   BENCH_ROWS=100000 BENCH_DIALECTS=sqlite npm run bench
-//   BENCH_SUITES=registry npm run bench        (registry | mcm | registry,mcm — the default)
+//   BENCH_SUITES=registry npm run bench   (registry | mcm | certificates | issuance | lookup, comma-separated;
+//                                          default registry,mcm,certificates; certificates = issuance + lookup)
+//   BENCH_SUITES=certificates BENCH_CERTS=1000 BENCH_LOOKUP_CERTS=100000 npm run bench   (a quick certificate run)
 import { loadConfig } from './lib/config.ts';
 import { postgresProblem } from './lib/databases.ts';
 import { describeMachine } from './lib/machine.ts';
@@ -11,11 +15,15 @@ import { formatInt, formatSeconds, log } from './lib/stats.ts';
 import { benchRegistration, registrationTable, type RegistrationResult } from './registration.ts';
 import { benchOverdueList, listTable, type ListResult } from './overdue-list.ts';
 import { benchMonteCarlo } from './metrology-mcm.ts';
+import { benchIssuance, breakdownTable, issuanceNotes, issuanceTable, type IssuanceResult } from './certificate-issuance.ts';
+import { benchLookup, lookupNotes, lookupTable, type LookupResult } from './certificate-lookup.ts';
 
 const cfg = loadConfig();
-const suites = new Set((process.env.BENCH_SUITES ?? 'registry,mcm').split(',').map((s) => s.trim()));
+const suites = new Set((process.env.BENCH_SUITES ?? 'registry,mcm,certificates').split(',').map((s) => s.trim()));
 const runRegistry = suites.has('registry');
-const pgProblem = runRegistry && cfg.dialects.includes('postgres') ? await postgresProblem(cfg.pgUrl) : 'not selected';
+const runLookup = suites.has('certificates') || suites.has('lookup');
+const runIssuance = runLookup || suites.has('issuance');
+const pgProblem = (runRegistry || runIssuance) && cfg.dialects.includes('postgres') ? await postgresProblem(cfg.pgUrl) : 'not selected';
 const machine = await describeMachine(pgProblem === null ? cfg.pgUrl : null);
 for (const line of machine) log(line);
 if (runRegistry) {
@@ -47,6 +55,27 @@ if (suites.has('mcm')) {
   log('Monte Carlo engine (bench/metrology-mcm.ts)');
   monteCarlo = benchMonteCarlo();
 }
+const issuances: IssuanceResult[] = [];
+let lookup: LookupResult | null = null;
+if (runIssuance) {
+  log(`certificates: ${formatInt(cfg.certificates)} issued per dialect${runLookup ? `; lookup at ${formatInt(cfg.lookupCertificates)} certificates on SQLite, ${cfg.lookupConnections} connections, ${cfg.lookupWarmup} + ${cfg.lookupSeconds} s` : ''}`);
+  if (runLookup && !cfg.dialects.includes('sqlite')) skipped.push('certificate lookup skipped: it runs on SQLite, which BENCH_DIALECTS leaves out');
+  // With the lookup, issue on SQLite last so its database goes on to the lookup benchmark.
+  const dialects = runLookup ? [...cfg.dialects.filter((d) => d !== 'sqlite'), 'sqlite' as const] : cfg.dialects;
+  for (const dialect of dialects) {
+    if (dialect === 'postgres' && pgProblem !== null) {
+      if (!skipped.some((s) => s.startsWith('postgres skipped'))) skipped.push(`postgres skipped: ${cfg.pgUrl} is not reachable (${pgProblem})`);
+      continue;
+    }
+    const { result, issued } = await benchIssuance(cfg, dialect);
+    issuances.push(result);
+    try {
+      if (runLookup && dialect === 'sqlite') lookup = await benchLookup(cfg, issued);
+    } finally {
+      await issued.close();
+    }
+  }
+}
 
 console.log(`\nJiliang benchmarks — ${new Date().toISOString()} (${formatSeconds(Date.now() - started)} s)`);
 for (const line of machine) console.log(line);
@@ -62,3 +91,17 @@ if (monteCarlo.length) {
   console.log('\nMonte Carlo, GUM H.1 model (bench/metrology-mcm.ts; ratio = hand-written time ÷ this time)\n');
   console.table(monteCarlo);
 }
+if (issuances.length) {
+  console.log('\nCertificate issuance through CertificateService.issue, one call per verification (bench/certificate-issuance.ts)\n');
+  console.log(issuanceTable(issuances));
+  console.log('\nWhere the time of issue() goes\n');
+  console.log(breakdownTable(issuances));
+  for (const line of issuanceNotes(issuances)) console.log(line);
+}
+if (lookup) {
+  console.log('\nPublic certificate lookup over HTTP, SQLite (bench/certificate-lookup.ts)\n');
+  console.log(lookupTable(lookup));
+  for (const line of lookupNotes(lookup)) console.log(line);
+  if (lookup.profile) console.log(`\nCPU profile of the app under load (${lookup.profilePath}):\n${lookup.profile}`);
+}
+if (!runRegistry) for (const s of skipped) console.log(`\n${s}`);

@@ -23,6 +23,17 @@ export interface BenchConfig {
   readonly keep: boolean;
   /** Seed of the data generator; the same seed gives the same rows. */
   readonly seed: number;
+  /** Certificates issued through the service in the issuance benchmark (one verification each). */
+  readonly certificates: number;
+  /** Certificates in the database for the public lookup benchmark (SQLite; the rest synthetic). */
+  readonly lookupCertificates: number;
+  /** Measured seconds per server in the lookup benchmark, after `lookupWarmup` seconds of warm-up. */
+  readonly lookupSeconds: number;
+  readonly lookupWarmup: number;
+  /** Concurrent keep-alive connections of the load generator. */
+  readonly lookupConnections: number;
+  /** Also take a CPU profile of the app under the same load (an extra, unmeasured run). */
+  readonly lookupProfile: boolean;
 }
 
 function int(name: string, fallback: number, min = 1): number {
@@ -54,5 +65,11 @@ export function loadConfig(): BenchConfig {
     sqliteDir: process.env.BENCH_SQLITE_DIR ?? '/tmp',
     keep: process.env.BENCH_KEEP === '1',
     seed: int('BENCH_SEED', 20261127),
+    certificates: int('BENCH_CERTS', 5_000),
+    lookupCertificates: int('BENCH_LOOKUP_CERTS', 1_000_000),
+    lookupSeconds: int('BENCH_LOOKUP_SECONDS', 15),
+    lookupWarmup: int('BENCH_LOOKUP_WARMUP', 5, 0),
+    lookupConnections: int('BENCH_LOOKUP_CONNECTIONS', 50),
+    lookupProfile: process.env.BENCH_LOOKUP_PROFILE === '1',
   };
 }

@@ -84,3 +84,16 @@ export async function postgresProblem(url: string): Promise<string | null> {
     return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** The rows of one query through the driver; write the placeholders of the dialect (`?` or `$n`). */
+export async function rawRows<T>(db: BenchDatabase, text: string, params: readonly unknown[] = []): Promise<T[]> {
+  if (db.dialect === 'sqlite') {
+    const sqlite = openRawSqlite(db);
+    try {
+      return sqlite.prepare(text).all(...params) as T[];
+    } finally {
+      sqlite.close();
+    }
+  }
+  return withPgClient(db.url, db.pgSchema, async (c) => (await c.query(text, params as unknown[])).rows as T[]);
+}

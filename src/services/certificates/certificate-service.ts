@@ -143,7 +143,16 @@ export class CertificateService {
     const versions = await certs.versionsOf(this.db, certificateNo);
     const row = version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
     if (!row) throw new AppError('JL_ERR_NOT_FOUND');
-    const actions = await certs.actionsOf(this.db, certificateNo);
+    return this.documentOf(certificateNo, versions, await certs.actionsOf(this.db, certificateNo), row);
+  }
+
+  /** The document of one of the versions read, given the certificate's actions (no further reads). */
+  private documentOf(
+    certificateNo: string,
+    versions: readonly certs.CertificateVersionRow[],
+    actions: readonly certs.CertificateActionRow[],
+    row: certs.CertificateVersionRow,
+  ): CertificateDocument {
     const history = historyOf(versions, actions);
     const facts = JSON.parse(row.facts) as CertificateFacts;
     const revoke = revocationOf(history);
@@ -213,7 +222,8 @@ export class CertificateService {
     const actions = await certs.actionsOf(this.db, certificateNo);
     const history = historyOf(versions, actions);
     const today = this.clock.today();
-    const doc = await this.document(certificateNo, latest.version);
+    // The versions and actions just read: the public lookup costs two queries, not four.
+    const doc = this.documentOf(certificateNo, versions, actions, latest);
     return {
       certificateNo,
       version: latest.version,
