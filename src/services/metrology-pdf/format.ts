@@ -1,28 +1,10 @@
-// How numbers read in a metrology report: the same rules as the web pages (web/src/lib/
-// metrologyFormat.ts), so a figure in the PDF is the figure on the screen. Uncertainties to four
-// significant digits, estimates to the decimal place their uncertainty supports, probabilities to
-// four significant digits, given input values with at most 12 significant digits.
+// How numbers read in a metrology report. sig and estimate are the web pages' own
+// (domain/common/significant-digits.ts), so a figure in the PDF is the figure on the screen;
+// probabilities to four significant digits, given input values with at most 12.
+import { estimate, sig } from '../../domain/common/significant-digits.ts';
 import { formatNumber } from '../certificates/certificate-text.ts';
 
-/** `digits` significant digits, without exponent notation for ordinary magnitudes; "—" for none. */
-export function sig(value: number | null | undefined, digits = 4): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e-4 && magnitude < 1e15) {
-    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(magnitude)));
-    return value.toFixed(Math.min(decimals, 20));
-  }
-  return value.toPrecision(digits);
-}
-
-/** An estimate with one more decimal than the second significant digit of its uncertainty. */
-export function estimate(value: number | null | undefined, u: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (!u || !Number.isFinite(u) || u <= 0) return sig(value, 6);
-  const decimals = Math.max(0, 2 - Math.floor(Math.log10(u)));
-  return decimals > 20 ? value.toExponential(6) : value.toFixed(decimals);
-}
+export { estimate, sig };
 
 /** An interval of estimates: "[lo, hi]". */
 export function interval(bounds: readonly [number, number] | readonly number[], u: number | null | undefined): string {
