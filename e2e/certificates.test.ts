@@ -59,6 +59,11 @@ const attr = (page: Page, testId: string, name: string) => page.getByTestId(test
 test('issue a certificate, download its PDF, verify it publicly, amend and revoke it, and verify offline', async () => {
   // 1. Record a passing verification and issue its certificate, all in the signed-in UI.
   const page = await newPage(browser, server.baseUrl);
+  // The table shows each certificate from the instrument detail: no request per row.
+  const certificateReads: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && new URL(request.url()).pathname.startsWith('/api/v1/certificates/')) certificateReads.push(request.url());
+  });
   await signIn(page, server.admin.username, server.admin.password, `/instruments/${instrument.id}`);
   await page.getByTestId('instrument-detail-page').waitFor();
   await recordVerification(page, '0.1', 'pass');
@@ -134,6 +139,7 @@ test('issue a certificate, download its PDF, verify it publicly, amend and revok
   await eventually('the certificate is revoked', async () => (await cell.getAttribute('data-status')) === 'revoked');
   await expectText(cell.getByTestId('certificate-status'), '已撤销');
   assert.equal(await cell.getByTestId('certificate-revoke').count(), 0, 'nothing to do after a revocation');
+  assert.deepEqual(certificateReads, [], 'the certificate cell reads the instrument detail, not each certificate');
   assert.equal((await publicView(no)).status, 'revoked');
 
   await visitor.getByTestId('verify-again').click();

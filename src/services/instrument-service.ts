@@ -4,6 +4,7 @@ import type { Database } from '../store/schema.ts';
 import * as instruments from '../store/repositories/instrument-repository.ts';
 import * as orgs from '../store/repositories/organization-repository.ts';
 import { listVerificationsOfInstrument } from '../store/repositories/verification-repository.ts';
+import { certificateActionsOfInstrument, certificateVersionsOfInstrument } from '../store/repositories/certificate-summaries.ts';
 import { AppError, fieldError, validationError, type FieldError } from '../domain/errors.ts';
 import { applyEvent, actionToEvent, type LifecycleState, type SuspensionReason } from '../domain/registry/lifecycle.ts';
 import { addDays, addMonths, daysBetween } from '../domain/common/dates.ts';
@@ -21,8 +22,9 @@ import {
   type InstrumentEvent,
   type IntervalRecommendation,
 } from './schemas/instrument.ts';
-import type { Verification } from './schemas/verification.ts';
+import type { VerificationWithCertificate } from './schemas/verification.ts';
 import { toVerification } from './verification-mapping.ts';
+import { certificateSummariesByVerification } from './certificates/certificate-history.ts';
 import type { ReferenceService } from './reference-service.ts';
 import type { Clock } from './clock.ts';
 import { toOffset, type Page } from './paging.ts';
@@ -35,7 +37,8 @@ type InstrumentRowWithOwner = instruments.InstrumentRow & { owner_name: string }
 
 export interface InstrumentDetail extends Instrument {
   readonly events: InstrumentEvent[];
-  readonly verifications: Verification[];
+  /** Oldest first, each with a summary of its certificate (null until one is issued). */
+  readonly verifications: VerificationWithCertificate[];
 }
 
 export interface InstrumentPage extends Page<Instrument> {
@@ -226,6 +229,12 @@ export class InstrumentService {
     const row = await this.readable(caller, id, 'instrument.get');
     const events = await instruments.listInstrumentEvents(this.db, id);
     const verifications = await listVerificationsOfInstrument(this.db, id);
+    // Every certificate of the instrument in two queries, however many verifications it has.
+    const certificates = certificateSummariesByVerification(
+      await certificateVersionsOfInstrument(this.db, id),
+      await certificateActionsOfInstrument(this.db, id),
+      this.clock.today(),
+    );
     return {
       ...this.toInstrument(row),
       events: events.map((e) => ({
@@ -235,7 +244,7 @@ export class InstrumentService {
         detail: JSON.parse(e.detail) as Record<string, unknown>,
         recordedAt: e.recorded_at,
       })),
-      verifications: verifications.map(toVerification),
+      verifications: verifications.map((v) => ({ ...toVerification(v), certificate: certificates.get(v.id) ?? null })),
     };
   }
 

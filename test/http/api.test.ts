@@ -48,6 +48,16 @@ describeEachDialect('HTTP API', (ctx) => {
     assert.equal(detail.verifications.length, 2);
     assert.equal(detail.verifications[1].adjusted, true);
     assert.deepEqual(detail.verifications[0].items[0], { name: '偏载', error: 9, mpe: 5, pass: false, decision: { rule: 'simple', accept: false } });
+    assert.deepEqual(detail.verifications.map((v: { certificate: unknown }) => v.certificate), [null, null]);
+
+    // Each verification carries its certificate's summary once one is issued.
+    const issued = await postJson(app, `/api/v1/verifications/${passed.json().id}/certificate`, {});
+    assert.equal(issued.statusCode, 201, issued.body);
+    const withCertificate = (await app.inject(`/api/v1/instruments/${id}`)).json();
+    assert.deepEqual(withCertificate.verifications.map((v: { certificate: unknown }) => v.certificate), [
+      null,
+      { certificateNo: passed.json().documentNo, version: 1, status: 'valid', issuedAt: issued.json().issuedAt },
+    ]);
 
     const list = (await app.inject(`/api/v1/instruments?ownerId=${owner.json().id}&status=in_use`)).json();
     assert.equal(list.total, 1);
@@ -100,5 +110,10 @@ describeEachDialect('HTTP API', (ctx) => {
       assert.ok(paths.includes(p), `${p} missing from ${paths.join(', ')}`);
     }
     assert.ok(doc.paths['/api/v1/instruments'].post.requestBody.content['application/json'].schema.properties.serialNo);
+    const detail = doc.paths['/api/v1/instruments/{id}'].get.responses['200'].content['application/json'].schema;
+    const verification = detail.allOf.find((s: { properties?: Record<string, unknown> }) => s.properties?.verifications).properties.verifications.items;
+    assert.deepEqual(verification.properties.certificate.anyOf.map((s: { type: string }) => s.type), ['object', 'null']);
+    assert.deepEqual(Object.keys(verification.properties.certificate.anyOf[0].properties), ['certificateNo', 'version', 'status', 'issuedAt']);
+    assert.deepEqual(verification.properties.certificate.anyOf[0].properties.status.enum, ['valid', 'expired', 'revoked', 'superseded']);
   });
 });

@@ -1,10 +1,12 @@
 // Certificates end to end in the service layer: issue from a verification, the signed QR token,
-// the transparency log and its proofs, amend, revoke, the signed revocation list.
+// the transparency log and its proofs, amend, revoke, the signed revocation list; and the summary
+// of each verification's certificate that the instrument detail carries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { describeEachDialect, SYSTEM } from '../support/dialects.ts';
+import type { KyselyPlugin } from 'kysely';
+import { describeEachDialect, SYSTEM, TEST_NOW } from '../support/dialects.ts';
 import { instrumentInput, seedOrganizations, verificationInput } from '../support/fixtures.ts';
 import { verifyQrToken, qrKeysFromPublicKeys } from '../../src/domain/certificates/qr-token/node.ts';
 import { verifyInclusion } from '../../src/domain/transparency/inclusion-proof.ts';
@@ -17,6 +19,8 @@ import { revocationListSignatureValid } from '../../src/domain/certificates/revo
 import { ed25519PublicKeyFromRaw } from '../../src/domain/certificates/qr-token/node.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import type { AppContext } from '../../src/services/context.ts';
+import { fixedClock, type Clock } from '../../src/services/clock.ts';
+import { InstrumentService } from '../../src/services/instrument-service.ts';
 
 async function keysOf(ctx: AppContext) {
   const set = await ctx.certificates.keySet();
@@ -157,5 +161,90 @@ describeEachDialect('certificates', (ctx) => {
     assert.equal(v1.status, 'revoked');
     assert.equal(v1.verifier, '王检定');
     assert.equal(v1.items.length, 2);
+  });
+});
+
+/**
+ * The context's instrument service over the same database, on another clock and/or counting the
+ * SQL statements it runs.
+ */
+function instrumentsOf(ctx: AppContext, { clock = ctx.clock, count }: { clock?: Clock; count?: { queries: number } } = {}): InstrumentService {
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => {
+      if (count) count.queries++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  const db = count ? ctx.audit.db.withPlugin(counter) : ctx.audit.db;
+  return new InstrumentService(db, ctx.reference, clock, ctx.instruments.defaultDueSoonDays, ctx.access, ctx.audit);
+}
+
+describeEachDialect('certificate summaries in the instrument detail', (ctx) => {
+  let instrumentId = 0;
+  /** Verifications oldest first: expires 2026-11-30, amended, revoked, none issued. */
+  const ids: number[] = [];
+  const numbers: string[] = [];
+  let other = { none: 0, one: 0 };
+
+  const certificatesOf = async (service = ctx().instruments) => (await service.get(SYSTEM, instrumentId)).verifications.map((v) => v.certificate);
+
+  test('no certificate issued: null for every verification', async () => {
+    const orgs = await seedOrganizations(ctx());
+    instrumentId = (await ctx().instruments.register(SYSTEM, instrumentInput(orgs.ownerId, { serialNo: 'S-1' }))).id;
+    for (const verifiedOn of ['2025-12-01', '2026-03-01', '2026-06-01', '2026-09-01']) {
+      const v = await ctx().verifications.record(SYSTEM, instrumentId, verificationInput(orgs.institutionId, { verifiedOn }));
+      ids.push(v.id);
+      numbers.push(v.documentNo);
+    }
+    assert.deepEqual(await certificatesOf(), [null, null, null, null]);
+    other = {
+      none: (await ctx().instruments.register(SYSTEM, instrumentInput(orgs.ownerId, { serialNo: 'S-2' }))).id,
+      one: (await ctx().instruments.register(SYSTEM, instrumentInput(orgs.ownerId, { serialNo: 'S-3' }))).id,
+    };
+    await ctx().certificates.issue(SYSTEM, (await ctx().verifications.record(SYSTEM, other.one, verificationInput(orgs.institutionId))).id);
+  });
+
+  test('issued: valid, version 1, with its number and issue time', async () => {
+    for (const id of ids.slice(0, 3)) await ctx().certificates.issue(SYSTEM, id);
+    const issuedAt = new Date(Math.floor(TEST_NOW.getTime() / 1000) * 1000).toISOString();
+    assert.deepEqual(await certificatesOf(), [
+      ...numbers.slice(0, 3).map((certificateNo) => ({ certificateNo, version: 1, status: 'valid', issuedAt })),
+      null,
+    ]);
+  });
+
+  test('amended: version 2, valid; revoked: revoked — as the certificate itself says', async () => {
+    await ctx().certificates.amend(SYSTEM, numbers[1]!, { reason: '更正使用单位地址' });
+    await ctx().certificates.revoke(SYSTEM, numbers[2]!, { reason: '检定数据有误' });
+    const summaries = await certificatesOf();
+    assert.deepEqual(
+      summaries.map((c) => c && { version: c.version, status: c.status }),
+      [{ version: 1, status: 'valid' }, { version: 2, status: 'valid' }, { version: 1, status: 'revoked' }, null],
+    );
+    for (const [i, no] of numbers.slice(0, 3).entries()) {
+      const view = await ctx().certificates.publicView(no);
+      assert.deepEqual(summaries[i], { certificateNo: no, version: view.version, status: view.status, issuedAt: view.issuedAt });
+    }
+  });
+
+  test("expired after its valid-until date, on the service's clock", async () => {
+    const { validUntil } = (await ctx().instruments.get(SYSTEM, instrumentId)).verifications[0]!;
+    assert.equal(validUntil, '2026-11-30');
+    const statuses = async (today: string) => (await certificatesOf(instrumentsOf(ctx(), { clock: fixedClock(new Date(`${today}T04:00:00Z`)) }))).map((c) => c?.status ?? null);
+    assert.deepEqual(await statuses('2026-11-30'), ['valid', 'valid', 'revoked', null]);
+    assert.deepEqual(await statuses('2026-12-01'), ['expired', 'valid', 'revoked', null]);
+  });
+
+  test('the detail costs the same number of queries with no verification, one certificate or several', async () => {
+    const queriesFor = async (id: number) => {
+      const count = { queries: 0 };
+      await instrumentsOf(ctx(), { count }).get(SYSTEM, id);
+      return count.queries;
+    };
+    const none = await queriesFor(other.none);
+    assert.equal(await queriesFor(other.one), none);
+    assert.equal(await queriesFor(instrumentId), none);
+    assert.ok(none <= 5, `${none} queries: the instrument, its events, its verifications, the certificates' versions and actions`);
   });
 });

@@ -9,14 +9,14 @@ import {
   IntervalRecommendationQuery,
   NewInstrument,
 } from '../../services/schemas/instrument.ts';
-import { NewVerification, Verification } from '../../services/schemas/verification.ts';
+import { NewVerification, Verification, VerificationWithCertificate } from '../../services/schemas/verification.ts';
 import { Page } from '../../services/schemas/common.ts';
 import { IdParams, ProblemResponses } from './shared-schemas.ts';
 import { needs } from '../auth/route-access.ts';
 import type { RouteOptions } from './route-context.ts';
 
 const InstrumentPage = Type.Intersect([Page(Instrument), Type.Object({ asOf: Type.String(), dueSoonDays: Type.Integer() })]);
-const InstrumentDetail = Type.Intersect([Instrument, Type.Object({ events: Type.Array(InstrumentEvent), verifications: Type.Array(Verification) })]);
+const InstrumentDetail = Type.Intersect([Instrument, Type.Object({ events: Type.Array(InstrumentEvent), verifications: Type.Array(VerificationWithCertificate) })]);
 
 export const instrumentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {
   const tags = ['instruments'];

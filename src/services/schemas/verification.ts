@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { CONCLUSIONS } from '../../domain/verification/types.ts';
 import { DECISION_RULES } from '../../domain/verification/item-decision.ts';
 import { Id, IsoDate, ShortText, StringEnum } from './common.ts';
+import { CertificateSummary } from './certificate.ts';
 
 const FiniteNumber = Type.Number({ minimum: -1e12, maximum: 1e12 });
 
@@ -104,3 +105,7 @@ export const Verification = Type.Object({
   uncertaintyBudget: Type.Union([Type.Object({ input: Type.Unknown(), result: Type.Unknown() }), Type.Null()]),
 });
 export type Verification = Static<typeof Verification>;
+
+/** A verification as the instrument detail lists it: with its certificate, null until one is issued. */
+export const VerificationWithCertificate = Type.Composite([Verification, Type.Object({ certificate: Type.Union([CertificateSummary, Type.Null()]) })]);
+export type VerificationWithCertificate = Static<typeof VerificationWithCertificate>;

@@ -16,11 +16,13 @@ const enc = encodeURIComponent;
 
 /**
  * The certificate issued for a verification (its number is the verification's document number);
- * null while none has been issued (the server answers 404).
+ * null while none has been issued (the server answers 404). `enabled: false` when the caller
+ * already knows what it needs, e.g. from the summary the instrument detail carries.
  */
-export function useCertificate(certificateNo: string) {
+export function useCertificate(certificateNo: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['certificates', certificateNo],
+    enabled,
     queryFn: async ({ signal }) => {
       try {
         return await api.get<Certificate>(`/api/v1/certificates/${enc(certificateNo)}`, undefined, signal);
@@ -32,6 +34,7 @@ export function useCertificate(certificateNo: string) {
   });
 }
 
+/** After a change: the certificate itself, and the instruments, whose detail carries each verification's certificate summary. */
 function useInvalidateCertificate() {
   const client = useQueryClient();
   return (no: string) =>

@@ -1,5 +1,6 @@
 // Shapes of the HTTP API v1 (docs/API.md). JSON is camelCase; dates are YYYY-MM-DD.
 import type { A3Result } from '../../../src/metrology/intervals/index.ts';
+import type { CertificateStatus } from './publicCertificates.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -213,6 +214,19 @@ export interface Verification extends NewVerification {
   readonly validUntil: string | null;
   readonly catalogueEdition: string;
   readonly recordedAt: string;
+  /**
+   * Its certificate's latest version and status, null while none has been issued. The instrument
+   * detail carries it; a verification that comes from elsewhere (e.g. just recorded) does not.
+   */
+  readonly certificate?: CertificateSummary | null;
+}
+
+/** The latest version of a verification's certificate with its status on the server's date. */
+export interface CertificateSummary {
+  readonly certificateNo: string;
+  readonly version: number;
+  readonly status: CertificateStatus;
+  readonly issuedAt: string;
 }
 
 export interface InstrumentDetail extends Instrument {

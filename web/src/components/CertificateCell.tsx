@@ -2,12 +2,15 @@
 // documents (PDF, DCC XML, QR image, the public verification page), and the actions the session may
 // take — 签发 issue, 更正 amend (certificate:issue) and 撤销 revoke (certificate:revoke). All three
 // are sensitive: the API client asks for the password again when the server wants it.
+// The instrument detail carries each verification's certificate summary, which is all the cell
+// shows, so a table of N verifications makes no request of its own; the mutations refresh the
+// instrument. Only a verification without the summary asks for its certificate.
 import { App, Button, Form, Input, Modal, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { certificateLinks, useAmendCertificate, useCertificate, useIssueCertificate, useRevokeCertificate, type Certificate, type CertificateStatus } from '../api/certificates.ts';
-import type { Verification } from '../api/types.ts';
+import { certificateLinks, useAmendCertificate, useCertificate, useIssueCertificate, useRevokeCertificate, type CertificateStatus } from '../api/certificates.ts';
+import type { CertificateSummary, Verification } from '../api/types.ts';
 import { useCan } from '../auth/session.ts';
 import { useLang } from '../lib/useLang.ts';
 import { problemMessage, useShowError } from './problem.tsx';
@@ -58,9 +61,8 @@ function ReasonModal({ open, kind, certificateNo, pending, onSubmit, onCancel }:
   );
 }
 
-function DocumentLinks({ certificate }: { certificate: Certificate }) {
+function DocumentLinks({ no }: { no: string }) {
   const { t } = useTranslation();
-  const no = certificate.certificateNo;
   return (
     <Space size={8} wrap>
       <Typography.Link href={certificateLinks.pdf(no)} download data-testid="certificate-pdf">
@@ -86,14 +88,15 @@ export function CertificateCell({ verification }: { verification: Verification }
   const { message, modal } = App.useApp();
   const showError = useShowError();
   const no = verification.documentNo;
-  const query = useCertificate(no);
+  const summary = verification.certificate;
+  const query = useCertificate(no, { enabled: summary === undefined });
   const issue = useIssueCertificate();
   const amend = useAmendCertificate();
   const revoke = useRevokeCertificate();
   const [asking, setAsking] = useState<'amend' | 'revoke' | null>(null);
 
-  if (query.isPending) return <Spin size="small" />;
-  if (query.isError) {
+  if (summary === undefined && query.isPending) return <Spin size="small" />;
+  if (summary === undefined && query.isError) {
     return (
       <Tooltip title={problemMessage(query.error, lang, t)}>
         <Button size="small" type="link" onClick={() => void query.refetch()} data-testid="certificate-retry">
@@ -103,7 +106,7 @@ export function CertificateCell({ verification }: { verification: Verification }
     );
   }
 
-  const certificate = query.data;
+  const certificate: CertificateSummary | null = summary !== undefined ? summary : (query.data ?? null);
   if (!certificate) {
     const confirmIssue = () =>
       modal.confirm({
@@ -158,7 +161,7 @@ export function CertificateCell({ verification }: { verification: Verification }
       <Space size={[8, 4]} wrap data-testid="certificate-cell" data-status={certificate.status} data-version={certificate.version}>
       <CertificateStatusTag status={certificate.status} />
       <Typography.Text type="secondary">{t('certificate.version', { version: certificate.version })}</Typography.Text>
-      <DocumentLinks certificate={certificate} />
+      <DocumentLinks no={certificate.certificateNo} />
       {open && can('certificate:issue') && (
         <Button size="small" onClick={() => setAsking('amend')} data-testid="certificate-amend">
           {t('certificate.amend')}
