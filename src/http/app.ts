@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -26,6 +25,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { certificateRoutes, wellKnownRoutes } from './routes/certificate-routes.ts';
 import { authentication } from './auth/authenticate.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { securityHeaders } from './security-headers.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -130,7 +130,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     return reply.sendFile('index.html');
   });
 
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
+  await app.register(securityHeaders, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   // Registered before the rate limiter: it gives every public route a limit, which the limiter reads.
   await app.register(authentication, { ctx, secureCookies, publicRateLimit: options.publicRateLimit ?? 300 });
   await app.register(rateLimit, { global: false });
