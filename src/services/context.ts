@@ -73,6 +73,8 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
     const log = new TransparencyLog(opened.db, audit.keys, clock, `${host}/jiliang/certificates`);
     const institutionKeys = new InstitutionKeys(opened.db, audit.keys, clock);
     const certificates = new CertificateService(opened.db, reference, access, audit, institutionKeys, audit.keys, log, clock, { publicUrl, issuer: host });
+    // Once, on a database from before the lookup table: the public lookup reads only that table.
+    await certificates.rebuildLookupIfEmpty();
     return {
       dialect: opened.dialect,
       clock,

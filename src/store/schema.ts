@@ -239,6 +239,18 @@ export interface CertificateActionTable {
   reason: string | null;
 }
 
+/** One row per certificate: the public view's stored part (see migration 202611281200). */
+export interface CertificateLookupTable {
+  certificate_no: string;
+  latest_version: number;
+  valid_until: string | null;
+  revoked_at: string | null;
+  /** JSON [{ version, issuedAt, amendReason }] */
+  versions: string;
+  /** JSON object of the date-independent public fields */
+  public_fields: string;
+}
+
 export interface LogCheckpointTable {
   tree_size: number;
   root_hash: string;
@@ -267,5 +279,6 @@ export interface Database {
   signing_key: SigningKeyTable;
   certificate_version: CertificateVersionTable;
   certificate_action: CertificateActionTable;
+  certificate_lookup: CertificateLookupTable;
   log_checkpoint: LogCheckpointTable;
 }

@@ -5,12 +5,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
 import * as certs from '../../store/repositories/certificate-repository.ts';
+import * as lookup from '../../store/repositories/certificate-lookup-repository.ts';
 import { findVerificationById } from '../../store/repositories/verification-repository.ts';
 import { findInstrumentById } from '../../store/repositories/instrument-repository.ts';
 import { AppError, fieldError } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/auth/actor.ts';
-import type { CertificateDocument, CertificateStatus } from '../../domain/certificates/certificate-document.ts';
-import { allowedActions, certificateStatus, latestVersion, revocationOf, type CertificateAction, type CertificateHistory } from '../../domain/certificates/certificate-status.ts';
+import type { CertificateDocument } from '../../domain/certificates/certificate-document.ts';
+import { allowedActions, certificateStatus, latestVersion, revocationOf } from '../../domain/certificates/certificate-status.ts';
 import { signRevocationList, type SignedRevocationList } from '../../domain/certificates/revocation-list.ts';
 import { encodeQrToken, ed25519Signer, qrClaimsFromDocument, qrTextForUrl } from '../../domain/certificates/qr-token/node.ts';
 import { assertSchema } from '../validation.ts';
@@ -27,6 +28,10 @@ import { renderCertificatePdf } from './certificate-pdf.ts';
 import { renderCertificateDcc } from './certificate-dcc.ts';
 import { renderQrPng, renderQrSvg } from './qr-image.ts';
 import { renderLabelSheet, type Label } from './label-sheet.ts';
+import { historyFromRows } from './certificate-history.ts';
+import { lookupRowOf, publicJsonFromLookup, publicViewFromHistory, type PublicCertificate } from './public-view.ts';
+
+export type { PublicCertificate };
 import { findOrganizationById } from '../../store/repositories/organization-repository.ts';
 import { isIsoDate } from '../../domain/common/dates.ts';
 
@@ -42,39 +47,10 @@ export interface CertificateVersionView {
   readonly qrText: string;
 }
 
-/** What anyone may see: no personal data (signatories' names stay on the printed certificate). */
-export interface PublicCertificate {
-  readonly certificateNo: string;
-  readonly version: number;
-  readonly kind: CertificateDocument['kind'];
-  readonly status: CertificateStatus;
-  readonly statusAsOf: string;
-  readonly conclusion: CertificateDocument['conclusion'];
-  readonly verifiedOn: string;
-  readonly validUntil: string | null;
-  readonly issuedAt: string;
-  readonly revocation: CertificateDocument['revocation'];
-  readonly instrument: Pick<CertificateDocument['instrument'], 'id' | 'categoryCode' | 'categoryNameZh' | 'categoryNameEn' | 'manufacturer' | 'model' | 'serialNo'>;
-  readonly owner: { readonly name: string };
-  readonly institution: { readonly id: number; readonly name: string };
-  readonly qr: string;
-  readonly keyId: string;
-  readonly log: { readonly index: number; readonly leafHash: string; readonly leafInput: string };
-  readonly versions: readonly { readonly version: number; readonly issuedAt: string; readonly status: CertificateStatus; readonly amendReason: string | null }[];
-  readonly actions: readonly { readonly action: CertificateAction; readonly version: number; readonly at: string }[];
-}
-
 export interface CertificateServiceConfig {
   /** Base of the public verification page, e.g. `https://jiliang.example`; the QR opens `<base>/v#JL1:…`. */
   readonly publicUrl: string;
   readonly issuer: string;
-}
-
-function historyOf(versions: readonly certs.CertificateVersionRow[], actions: readonly certs.CertificateActionRow[]): CertificateHistory {
-  return {
-    versions: versions.map((v) => ({ version: v.version, validUntil: v.valid_until })),
-    actions: actions.map((a) => ({ action: a.action as CertificateAction, version: a.version, at: a.at, reason: a.reason })),
-  };
 }
 
 export class CertificateService {
@@ -117,7 +93,7 @@ export class CertificateService {
     const { reason } = assertSchema(CertificateReason, input);
     const { facts } = await this.authorizeChange(caller, certificateNo, 'certificate:issue', 'certificate.amend');
     await this.db.transaction().execute(async (trx) => {
-      const history = historyOf(await certs.versionsOf(trx, certificateNo), await certs.actionsOf(trx, certificateNo));
+      const history = historyFromRows(await certs.versionsOf(trx, certificateNo), await certs.actionsOf(trx, certificateNo));
       if (!allowedActions(history).includes('amend')) throw new AppError('JL_ERR_INVALID_TRANSITION');
       await this.appendVersion(trx, caller, facts, latestVersion(history) + 1, reason, 'amend');
     });
@@ -129,10 +105,11 @@ export class CertificateService {
     const { reason } = assertSchema(CertificateReason, input);
     await this.authorizeChange(caller, certificateNo, 'certificate:revoke', 'certificate.revoke');
     await this.db.transaction().execute(async (trx) => {
-      const history = historyOf(await certs.versionsOf(trx, certificateNo), await certs.actionsOf(trx, certificateNo));
+      const history = historyFromRows(await certs.versionsOf(trx, certificateNo), await certs.actionsOf(trx, certificateNo));
       if (!allowedActions(history).includes('revoke')) throw new AppError('JL_ERR_INVALID_TRANSITION');
       const version = latestVersion(history);
       await certs.insertAction(trx, { certificate_no: certificateNo, version, action: 'revoke', at: this.clock.now().toISOString(), reason });
+      await this.refreshLookup(trx, certificateNo);
       await this.audit.append(trx, auditEntry(caller, 'certificate.revoke', 'ok', { type: 'certificate', id: certificateNo }, { version }));
     });
     return this.publicView(certificateNo);
@@ -153,7 +130,7 @@ export class CertificateService {
     actions: readonly certs.CertificateActionRow[],
     row: certs.CertificateVersionRow,
   ): CertificateDocument {
-    const history = historyOf(versions, actions);
+    const history = historyFromRows(versions, actions);
     const facts = JSON.parse(row.facts) as CertificateFacts;
     const revoke = revocationOf(history);
     const amendment = actions.find((a) => a.action === 'amend' && a.version === row.version);
@@ -216,46 +193,38 @@ export class CertificateService {
 
   /** Public fields and status of the latest version; 404 for an unknown number. */
   async publicView(certificateNo: string): Promise<PublicCertificate> {
-    const versions = await certs.versionsOf(this.db, certificateNo);
-    const latest = versions.at(-1);
-    if (!latest) throw new AppError('JL_ERR_NOT_FOUND');
-    const actions = await certs.actionsOf(this.db, certificateNo);
-    const history = historyOf(versions, actions);
-    const today = this.clock.today();
-    // The versions and actions just read: the public lookup costs two queries, not four.
-    const doc = this.documentOf(certificateNo, versions, actions, latest);
-    return {
-      certificateNo,
-      version: latest.version,
-      kind: doc.kind,
-      status: doc.status,
-      statusAsOf: this.clock.now().toISOString(),
-      conclusion: doc.conclusion,
-      verifiedOn: doc.verifiedOn,
-      validUntil: doc.validUntil,
-      issuedAt: latest.issued_at,
-      revocation: doc.revocation,
-      instrument: {
-        id: doc.instrument.id,
-        categoryCode: doc.instrument.categoryCode,
-        categoryNameZh: doc.instrument.categoryNameZh,
-        categoryNameEn: doc.instrument.categoryNameEn,
-        manufacturer: doc.instrument.manufacturer,
-        model: doc.instrument.model,
-        serialNo: doc.instrument.serialNo,
-      },
-      owner: { name: doc.owner.name },
-      institution: { id: doc.institution.id, name: doc.institution.name },
-      qr: latest.qr_text,
-      keyId: latest.key_id,
-      log: {
-        index: latest.log_index,
-        leafHash: latest.leaf_hash,
-        leafInput: leafInput({ certificateNo, version: latest.version, issuedAt: latest.issued_at, qrText: latest.qr_text }),
-      },
-      versions: versions.map((v) => ({ version: v.version, issuedAt: v.issued_at, status: certificateStatus(history, v.version, today), amendReason: v.amend_reason })),
-      actions: actions.map((a) => ({ action: a.action as CertificateAction, version: a.version, at: a.at })),
-    };
+    return JSON.parse(await this.publicViewJson(certificateNo)) as PublicCertificate;
+  }
+
+  /** The public view as JSON text, from the certificate's lookup row: one primary-key read. */
+  async publicViewJson(certificateNo: string): Promise<string> {
+    const row = await lookup.findLookup(this.db, certificateNo);
+    if (!row) throw new AppError('JL_ERR_NOT_FOUND');
+    return publicJsonFromLookup(row, this.clock.today(), this.clock.now().toISOString());
+  }
+
+  /**
+   * Fills the lookup table from the history when it is empty while certificates exist — once,
+   * after upgrading a database from before the table — in one transaction. Returns the rows written.
+   */
+  async rebuildLookupIfEmpty(): Promise<number> {
+    if (!(await lookup.lookupIsEmpty(this.db)) || !(await certs.certificateNosAfter(this.db, '', 1)).length) return 0;
+    return this.db.transaction().execute(async (trx) => {
+      let written = 0;
+      for (let after = ''; ; ) {
+        const numbers = await certs.certificateNosAfter(trx, after, 500);
+        if (!numbers.length) return written;
+        for (const no of numbers) await this.refreshLookup(trx, no);
+        written += numbers.length;
+        after = numbers.at(-1)!;
+      }
+    });
+  }
+
+  /** Rewrites the certificate's lookup row from its history, inside the caller's transaction. */
+  private async refreshLookup(trx: Kysely<Database>, certificateNo: string): Promise<void> {
+    const view = publicViewFromHistory(await certs.versionsOf(trx, certificateNo), await certs.actionsOf(trx, certificateNo), this.clock.today(), this.clock.now().toISOString());
+    await lookup.saveLookup(trx, lookupRowOf(view));
   }
 
   /** Certificates of an instrument (public lookup by registry id), newest first. */
@@ -337,6 +306,7 @@ export class CertificateService {
       leaf_hash: leafHashHex(leafInput({ certificateNo: facts.certificateNo, version, issuedAt, qrText })),
     });
     await certs.insertAction(trx, { certificate_no: facts.certificateNo, version, action, at: issuedAt, reason });
+    await this.refreshLookup(trx, facts.certificateNo);
     await this.audit.append(trx, auditEntry(caller, `certificate.${action}`, 'ok', { type: 'certificate', id: facts.certificateNo }, { version, logIndex, keyId: key.keyId }));
   }
 }

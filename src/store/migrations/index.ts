@@ -8,6 +8,7 @@ import * as createAccounts from './202611280900_create-accounts.ts';
 import * as createAuditLog from './202611280910_create-audit-log.ts';
 import * as createCertificates from './202611281000_create-certificates.ts';
 import * as addUncertaintyBudget from './202611281100_add-uncertainty-budget.ts';
+import * as createCertificateLookup from './202611281200_create-certificate-lookup.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '202611271200_create-reference-data': createReferenceData,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611280910_create-audit-log': createAuditLog,
   '202611281000_create-certificates': createCertificates,
   '202611281100_add-uncertainty-budget': addUncertaintyBudget,
+  '202611281200_create-certificate-lookup': createCertificateLookup,
 };

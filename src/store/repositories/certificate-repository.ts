@@ -49,6 +49,12 @@ export async function certificateNoOfVerification(db: Kysely<Database>, verifica
   return row?.certificate_no ?? null;
 }
 
+/** Certificate numbers in order, after `after` (paging for a rebuild). */
+export async function certificateNosAfter(db: Kysely<Database>, after: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('certificate_version').select('certificate_no').where('version', '=', 1).where('certificate_no', '>', after).orderBy('certificate_no').limit(limit).execute();
+  return rows.map((r) => r.certificate_no);
+}
+
 /** Certificate numbers of an instrument, newest first. */
 export async function certificateNosOfInstrument(db: Kysely<Database>, instrumentId: number): Promise<string[]> {
   const rows = await db

@@ -1,0 +1,116 @@
+// The public view of a certificate — what anyone may see, no personal data — derived two ways that
+// must agree: from the history (versions and actions; the record) when a certificate changes, and
+// from its stored lookup row when the public asks. Only the statuses and `statusAsOf` depend on the
+// date; everything else is stored already serialized, so a lookup parses a small versions list and
+// concatenates strings instead of building and serializing the whole view.
+import type { CertificateDocument, CertificateStatus } from '../../domain/certificates/certificate-document.ts';
+import { certificateStatus, revocationOf, type CertificateAction, type CertificateHistory } from '../../domain/certificates/certificate-status.ts';
+import type { CertificateActionRow, CertificateVersionRow } from '../../store/repositories/certificate-repository.ts';
+import type { CertificateLookupRow } from '../../store/repositories/certificate-lookup-repository.ts';
+import type { CertificateFacts } from './certificate-assembly.ts';
+import { historyFromRows } from './certificate-history.ts';
+import { leafInput } from './transparency-log.ts';
+
+/** What anyone may see: no personal data (signatories' names stay on the printed certificate). */
+export interface PublicCertificate {
+  readonly certificateNo: string;
+  readonly version: number;
+  readonly kind: CertificateDocument['kind'];
+  readonly status: CertificateStatus;
+  readonly statusAsOf: string;
+  readonly conclusion: CertificateDocument['conclusion'];
+  readonly verifiedOn: string;
+  readonly validUntil: string | null;
+  readonly issuedAt: string;
+  readonly revocation: CertificateDocument['revocation'];
+  readonly instrument: Pick<CertificateDocument['instrument'], 'id' | 'categoryCode' | 'categoryNameZh' | 'categoryNameEn' | 'manufacturer' | 'model' | 'serialNo'>;
+  readonly owner: { readonly name: string };
+  readonly institution: { readonly id: number; readonly name: string };
+  readonly qr: string;
+  readonly keyId: string;
+  readonly log: { readonly index: number; readonly leafHash: string; readonly leafInput: string };
+  readonly versions: readonly PublicVersion[];
+  readonly actions: readonly { readonly action: CertificateAction; readonly version: number; readonly at: string }[];
+}
+
+export interface PublicVersion {
+  readonly version: number;
+  readonly issuedAt: string;
+  readonly amendReason: string | null;
+  readonly status: CertificateStatus;
+}
+
+type StoredVersion = Omit<PublicVersion, 'status'>;
+
+/** The view from the certificate's history on `today` (a civil date), stamped `asOf`. */
+export function publicViewFromHistory(
+  versions: readonly CertificateVersionRow[],
+  actions: readonly CertificateActionRow[],
+  today: string,
+  asOf: string,
+): PublicCertificate {
+  const latest = versions.at(-1);
+  if (!latest) throw new Error('a certificate has at least one version');
+  const history = historyFromRows(versions, actions);
+  const facts = JSON.parse(latest.facts) as CertificateFacts;
+  const revoke = revocationOf(history);
+  const { certificate_no: certificateNo, version, issued_at: issuedAt, qr_text: qr } = latest;
+  return {
+    certificateNo,
+    version,
+    kind: facts.kind,
+    status: certificateStatus(history, version, today),
+    statusAsOf: asOf,
+    conclusion: facts.conclusion,
+    verifiedOn: facts.verifiedOn,
+    validUntil: facts.validUntil,
+    issuedAt,
+    revocation: revoke ? { at: revoke.at, reason: revoke.reason ?? '' } : null,
+    instrument: {
+      id: facts.instrument.id,
+      categoryCode: facts.instrument.categoryCode,
+      categoryNameZh: facts.instrument.categoryNameZh,
+      categoryNameEn: facts.instrument.categoryNameEn,
+      manufacturer: facts.instrument.manufacturer,
+      model: facts.instrument.model,
+      serialNo: facts.instrument.serialNo,
+    },
+    owner: { name: facts.owner.name },
+    institution: { id: facts.institution.id, name: facts.institution.name },
+    qr,
+    keyId: latest.key_id,
+    log: { index: latest.log_index, leafHash: latest.leaf_hash, leafInput: leafInput({ certificateNo, version, issuedAt, qrText: qr }) },
+    versions: versions.map((v) => ({ version: v.version, issuedAt: v.issued_at, amendReason: v.amend_reason, status: certificateStatus(history, v.version, today) })),
+    actions: actions.map((a) => ({ action: a.action as CertificateAction, version: a.version, at: a.at })),
+  };
+}
+
+/** The stored lookup row of a view: its date-independent fields serialized once. */
+export function lookupRowOf(view: PublicCertificate): CertificateLookupRow {
+  const { status: _status, statusAsOf: _asOf, versions, ...fields } = view;
+  return {
+    certificate_no: view.certificateNo,
+    latest_version: view.version,
+    valid_until: view.validUntil,
+    revoked_at: view.revocation?.at ?? null,
+    versions: JSON.stringify(versions.map(({ status: _s, ...stored }): StoredVersion => stored)),
+    public_fields: JSON.stringify(fields),
+  };
+}
+
+/**
+ * The view's JSON from its lookup row on `today`, stamped `asOf`: the statuses derived by the same
+ * rule as from the history (`certificateStatus`), from the only facts it reads — revoked or not,
+ * the latest version and its valid-until date.
+ */
+export function publicJsonFromLookup(row: CertificateLookupRow, today: string, asOf: string): string {
+  const stored = JSON.parse(row.versions) as StoredVersion[];
+  const history: CertificateHistory = {
+    versions: stored.map((v) => ({ version: v.version, validUntil: v.version === row.latest_version ? row.valid_until : null })),
+    actions: row.revoked_at === null ? [] : [{ action: 'revoke', version: row.latest_version, at: row.revoked_at, reason: null }],
+  };
+  const versions = stored.map((v) => ({ ...v, status: certificateStatus(history, v.version, today) }));
+  const status = certificateStatus(history, row.latest_version, today);
+  // public_fields is a JSON object ("{…}"): the derived members go in front of its own.
+  return `{"status":${JSON.stringify(status)},"statusAsOf":${JSON.stringify(asOf)},"versions":${JSON.stringify(versions)},${row.public_fields.slice(1)}`;
+}
