@@ -60,10 +60,11 @@ const rate = (n: number, ms: number) => n / (ms / 1000);
 /** Statement classes, in the order the breakdown lists them. */
 const PARTS = [
   'sql: access + facts reads',
-  'sql: duplicate check',
+  'sql: history reads (duplicate check, lookup row)',
   'sql: signing key',
   'sql: log index',
   'sql: insert version + action',
+  'sql: lookup row upsert',
   'sql: audit append',
   'sql: begin/commit',
   'sql: response reads (publicView)',
@@ -77,8 +78,9 @@ function classify(sql: string, phase: string | null): string {
   if (s.includes('"audit_log"')) return 'sql: audit append';
   if (s.includes('"signing_key"')) return 'sql: signing key';
   if (s.includes('max("log_index")')) return 'sql: log index';
+  if (s.includes('"certificate_lookup"')) return phase === 'publicView' ? 'sql: response reads (publicView)' : 'sql: lookup row upsert';
   if (s.startsWith('insert into "certificate_')) return 'sql: insert version + action';
-  if (s.includes('"certificate_version"')) return 'sql: duplicate check';
+  if (s.includes('"certificate_version"') || s.includes('"certificate_action"')) return 'sql: history reads (duplicate check, lookup row)';
   return 'sql: access + facts reads';
 }
 

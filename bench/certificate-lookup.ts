@@ -1,14 +1,18 @@
 // Benchmark 5: the public certificate lookup, `GET /api/v1/public/certificates/{certificateNo}`,
-// served by the real app (buildApp + listen, SQLite) with BENCH_LOOKUP_CERTS certificates in the
-// database, under BENCH_LOOKUP_CONNECTIONS concurrent keep-alive connections asking for random
-// certificate numbers across all of them; against a bare node:http server answering every request
-// with the same bytes as one real response, loaded by the same generator in the same run.
-// The app is built with publicRateLimit = 1e9 per minute so the public routes' limit (default 300
-// per client address) does not throttle the benchmark's single client address; the limiter still
-// runs on every request. The database is the issuance benchmark's (BENCH_CERTS real certificates)
-// filled up with synthetic rows (bench/lib/certificate-populate.ts says exactly what is synthetic).
+// with BENCH_LOOKUP_CERTS certificates in a SQLite database, under BENCH_LOOKUP_CONNECTIONS
+// concurrent keep-alive connections asking for random certificate numbers across all of them;
+// against a bare node:http server answering every request with the same bytes as one real
+// response, loaded by the same generator in the same run. The app runs as deployed: `jiliang serve`
+// in a process of its own, once as one process and once with `--workers BENCH_LOOKUP_WORKERS`
+// (node:cluster; the bare server is one process). For reference, a fixed view through the same
+// Fastify app built in this process shows the framework's ceiling without any lookup.
+// The server gets JILIANG_PUBLIC_RATE_LIMIT = 1e9 per minute so the public routes' limit (default
+// 300 per client address) does not throttle the benchmark's single client address; the limiter
+// still runs on every request. The database is the issuance benchmark's (BENCH_CERTS real
+// certificates) filled up with synthetic rows (bench/lib/certificate-populate.ts says exactly what
+// is synthetic).
 //   node --import tsx bench/certificate-lookup.ts          (runs the SQLite issuance first)
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +21,8 @@ import { PUBLIC } from '../src/http/auth/route-access.ts';
 import { loadConfig, type BenchConfig } from './lib/config.ts';
 import { populateLookupCertificates, type PopulateResult } from './lib/certificate-populate.ts';
 import { bareJsonServer, closeServer, runLoad, type LoadArgs, type LoadResult } from './lib/load.ts';
-import { profileWhile } from './lib/cpu-profile.ts';
+import { summarize } from './lib/cpu-profile.ts';
+import { startServe, type ServeProcess } from './lib/serve-process.ts';
 import { benchIssuance, breakdownTable, issuanceNotes, issuanceTable, type IssuedDatabase } from './certificate-issuance.ts';
 import { formatInt, formatMs, formatPercent, formatSeconds, log, table } from './lib/stats.ts';
 
@@ -36,8 +41,11 @@ export interface LookupResult {
   readonly bare: LoadResult;
   /** The app's framework alone: a benchmark-only public route answering a fixed view object. */
   readonly fixed: LoadResult;
+  /** `jiliang serve`, one process. */
   readonly app: LoadResult;
-  /** Summary of the CPU profile of the app under load, when BENCH_LOOKUP_PROFILE=1. */
+  /** `jiliang serve --workers N`, when N > 1. */
+  readonly workers: { readonly count: number; readonly result: LoadResult } | null;
+  /** Summary of the CPU profile of the one-process server under load, when BENCH_LOOKUP_PROFILE=1. */
   readonly profile: string | null;
   readonly profilePath: string | null;
 }
@@ -53,6 +61,7 @@ function check(name: string, r: LoadResult): void {
 export async function benchLookup(cfg: BenchConfig, issued: IssuedDatabase): Promise<LookupResult> {
   if (issued.db.dialect !== 'sqlite') throw new Error('the lookup benchmark runs on SQLite');
   const numbersFile = join(cfg.sqliteDir, `jiliang-bench-numbers-${process.pid}.txt`);
+  const databaseFile = issued.db.url.slice('sqlite:'.length);
   try {
     const population = await populateLookupCertificates(cfg, issued, numbersFile);
     log(`lookup: ${formatInt(population.certificates)} certificates (${formatInt(population.versions)} versions), database ${(population.bytes / 2 ** 30).toFixed(2)} GiB`);
@@ -89,23 +98,38 @@ export async function benchLookup(cfg: BenchConfig, issued: IssuedDatabase): Pro
       } finally {
         await closeServer(bareServer.server);
       }
-      log(`lookup: the app's framework with a fixed view (${FIXED_PREFIX}), same load`);
+      log(`lookup: the app's framework with a fixed view (${FIXED_PREFIX}), built in this process, same load`);
       const fixed = await runLoad({ ...args, prefix: FIXED_PREFIX });
       check('app framework, fixed view', fixed);
-      log(`lookup: the app, ${cfg.lookupConnections} connections, ${cfg.lookupWarmup} s warm-up + ${cfg.lookupSeconds} s`);
-      const appResult = await runLoad(args);
-      check('app', appResult);
+
+      const serve = (workers: number, profileDir?: string): Promise<ServeProcess> =>
+        startServe({ databaseFile, keyDir: issued.keyDir, workers, profileDir, env: { JILIANG_PUBLIC_RATE_LIMIT: '1000000000' } });
+      const measure = async (workers: number): Promise<LoadResult> => {
+        log(`lookup: jiliang serve --workers ${workers}, ${cfg.lookupConnections} connections, ${cfg.lookupWarmup} s warm-up + ${cfg.lookupSeconds} s`);
+        const server = await serve(workers);
+        try {
+          const result = await runLoad({ ...args, origin: server.origin });
+          check(`jiliang serve --workers ${workers}`, result);
+          return result;
+        } finally {
+          await server.stop();
+        }
+      };
+      const appResult = await measure(1);
+      const workers = cfg.lookupWorkers > 1 ? { count: cfg.lookupWorkers, result: await measure(cfg.lookupWorkers) } : null;
 
       let profile: string | null = null;
       let profilePath: string | null = null;
       if (cfg.lookupProfile) {
-        profilePath = join(cfg.sqliteDir, `jiliang-bench-lookup-${process.pid}.cpuprofile`);
-        log(`lookup: profiling the app under the same load (${cfg.lookupSeconds} s, not counted) → ${profilePath}`);
-        const profiled = await profileWhile(profilePath, () => runLoad({ ...args, warmupSeconds: 0 }));
-        profile = profiled.summary;
-        log(`lookup: profiled run ${formatInt(profiled.result.ok / profiled.result.seconds)} req/s`);
+        const profileDir = mkdtempSync(join(cfg.sqliteDir, 'jiliang-bench-profile-'));
+        log(`lookup: profiling jiliang serve (one process) under the same load (${cfg.lookupSeconds} s, not counted) → ${profileDir}`);
+        const server = await serve(1, profileDir);
+        const profiled = await runLoad({ ...args, origin: server.origin, warmupSeconds: 0 });
+        profilePath = await server.stop();
+        if (profilePath) profile = summarize(JSON.parse(readFileSync(profilePath, 'utf8')) as Parameters<typeof summarize>[0]);
+        log(`lookup: profiled run ${formatInt(profiled.ok / profiled.seconds)} req/s`);
       }
-      return { population, connections: cfg.lookupConnections, seconds: cfg.lookupSeconds, warmup: cfg.lookupWarmup, bodyBytes: body.length, bare, fixed, app: appResult, profile, profilePath };
+      return { population, connections: cfg.lookupConnections, seconds: cfg.lookupSeconds, warmup: cfg.lookupWarmup, bodyBytes: body.length, bare, fixed, app: appResult, workers, profile, profilePath };
     } finally {
       await app.close();
     }
@@ -116,7 +140,11 @@ export async function benchLookup(cfg: BenchConfig, issued: IssuedDatabase): Pro
 
 export function lookupTable(r: LookupResult): string {
   const rate = (x: LoadResult) => x.ok / x.seconds;
-  const ratio = rate(r.app) / rate(r.bare);
+  const verdict = (x: LoadResult) => {
+    const ratio = rate(x) / rate(r.bare);
+    const met = ratio >= LOOKUP_RATE_TARGET && x.latency.p99 <= LOOKUP_P99_TARGET_MS;
+    return `${formatPercent(ratio)} of bare, p99 ${formatMs(x.latency.p99)} ms: ${met ? 'met' : 'MISSED'}`;
+  };
   const row = (name: string, x: LoadResult, target: string) => [
     name,
     formatInt(r.population.certificates),
@@ -130,13 +158,13 @@ export function lookupTable(r: LookupResult): string {
     `${x.loadBefore.toFixed(1)}–${x.loadAfter.toFixed(1)}`,
     target,
   ];
-  const met = ratio >= LOOKUP_RATE_TARGET && r.app.latency.p99 <= LOOKUP_P99_TARGET_MS;
   return table(
     ['server', 'certificates', 'connections', 'requests/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'bytes/response', 'load avg', `target ≥ ${formatPercent(LOOKUP_RATE_TARGET)}, p99 ≤ ${LOOKUP_P99_TARGET_MS} ms`],
     [
-      row('bare node:http, fixed body', r.bare, '(baseline)'),
+      row('bare node:http, fixed body (one process)', r.bare, '(baseline)'),
       row('app framework, fixed view (no lookup)', r.fixed, `${formatPercent(rate(r.fixed) / rate(r.bare))} of bare (for reference)`),
-      row('app: GET /api/v1/public/certificates/{no}', r.app, `${formatPercent(ratio)} of bare, p99 ${formatMs(r.app.latency.p99)} ms: ${met ? 'met' : 'MISSED'}`),
+      row('jiliang serve: GET /api/v1/public/certificates/{no}', r.app, verdict(r.app)),
+      ...(r.workers ? [row(`jiliang serve --workers ${r.workers.count}: same`, r.workers.result, verdict(r.workers.result))] : []),
     ],
   );
 }
@@ -145,12 +173,12 @@ export function lookupNotes(r: LookupResult): string[] {
   const p = r.population;
   return [
     `  ${formatInt(p.certificates)} certificates: ${formatInt(p.real)} issued through the service, the rest synthetic; ${formatInt(p.versions)} versions (${formatInt(p.amended)} amended), ${formatInt(p.revoked)} revoked; database ${(p.bytes / 2 ** 30).toFixed(2)} GiB`,
-    `  set-up: ${formatSeconds(p.instrumentsMs)} s raw instrument insert, ${formatSeconds(p.rowsMs)} s synthetic verification and certificate rows`,
+    `  set-up: ${formatSeconds(p.instrumentsMs)} s raw instrument insert, ${formatSeconds(p.rowsMs)} s synthetic verification and certificate rows, ${formatSeconds(p.lookupMs)} s the service rebuilding the lookup table from them`,
     `  ${r.warmup} s warm-up then ${r.seconds} s measured per server; autocannon 9 in a child process, ${r.connections} keep-alive connections, no pipelining, random numbers over all certificates; latency = every 2xx response time of the measured run`,
-    `  closed loop: each connection sends its next request when the previous answer arrives, so mean latency ≈ connections ÷ rate (app: ${formatMs(r.app.latency.mean)} ms mean); p99 ≤ ${LOOKUP_P99_TARGET_MS} ms at ${r.connections} connections needs well over ${formatInt((r.connections / LOOKUP_P99_TARGET_MS) * 1000)} requests/s`,
+    `  closed loop: each connection sends its next request when the previous answer arrives, so mean latency ≈ connections ÷ rate (one process: ${formatMs(r.app.latency.mean)} ms mean)`,
     `  the bare server's body is one real response of the app (${formatInt(r.bodyBytes)} bytes); the app adds its security headers (bytes/response includes headers)`,
-    '  app built with publicRateLimit = 1e9/min so the per-address limit (default 300/min) does not throttle the single load-generator address',
-    `  "app framework, fixed view": a benchmark-only public route (${FIXED_PREFIX}:no) added to the same app: every hook and plugin (helmet, request id, authentication, rate limit, cookies) and JSON serialization of the same view, no database`,
+    '  jiliang serve runs with JILIANG_PUBLIC_RATE_LIMIT = 1e9/min so the per-address limit (default 300/min) does not throttle the single load-generator address; the limiter still runs',
+    `  "app framework, fixed view": a benchmark-only public route (${FIXED_PREFIX}:no) added to the app built in the benchmark's process: every hook and plugin (security headers, request id, authentication, rate limit, cookies) and JSON serialization of the same view, no database`,
   ];
 }
 

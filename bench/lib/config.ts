@@ -34,6 +34,8 @@ export interface BenchConfig {
   readonly lookupConnections: number;
   /** Also take a CPU profile of the app under the same load (an extra, unmeasured run). */
   readonly lookupProfile: boolean;
+  /** Server processes (`jiliang serve --workers`) of the multi-process lookup run; 1 skips it. */
+  readonly lookupWorkers: number;
 }
 
 function int(name: string, fallback: number, min = 1): number {
@@ -71,5 +73,6 @@ export function loadConfig(): BenchConfig {
     lookupWarmup: int('BENCH_LOOKUP_WARMUP', 5, 0),
     lookupConnections: int('BENCH_LOOKUP_CONNECTIONS', 50),
     lookupProfile: process.env.BENCH_LOOKUP_PROFILE === '1',
+    lookupWorkers: int('BENCH_LOOKUP_WORKERS', 2),
   };
 }

@@ -39,7 +39,7 @@ export interface AppOptions {
   readonly version?: string;
   /** Mark cookies Secure (serve behind TLS); default: JILIANG_SECURE_COOKIES=1. */
   readonly secureCookies?: boolean;
-  /** Requests per minute per client address on public routes (default 300). */
+  /** Requests per minute per client address on public routes (default: JILIANG_PUBLIC_RATE_LIMIT or 300). */
   readonly publicRateLimit?: number;
   /**
    * Behind a reverse proxy: which proxies to trust for the client address (rate limits key on it).
@@ -57,6 +57,14 @@ function trustProxyFromEnv(): boolean | string {
   const value = process.env.JILIANG_TRUST_PROXY;
   if (!value) return false;
   return value === 'true' ? true : value;
+}
+
+function publicRateLimitFromEnv(): number {
+  const raw = process.env.JILIANG_PUBLIC_RATE_LIMIT;
+  if (raw === undefined || raw === '') return 300;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`JILIANG_PUBLIC_RATE_LIMIT must be a positive integer (got ${raw})`);
+  return limit;
 }
 
 /** The catalog code for an error raised by Fastify or a plugin rather than by our code. */
@@ -132,7 +140,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   await app.register(securityHeaders, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   // Registered before the rate limiter: it gives every public route a limit, which the limiter reads.
-  await app.register(authentication, { ctx, secureCookies, publicRateLimit: options.publicRateLimit ?? 300 });
+  await app.register(authentication, { ctx, secureCookies, publicRateLimit: options.publicRateLimit ?? publicRateLimitFromEnv() });
   await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {
