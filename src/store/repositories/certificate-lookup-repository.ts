@@ -1,11 +1,22 @@
 // The public lookup's read model (one row per certificate; see migration 202611281200).
-import type { Kysely, Selectable } from 'kysely';
+import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import type { CertificateLookupTable, Database } from '../schema.ts';
 
 export type CertificateLookupRow = Selectable<CertificateLookupTable>;
 
-export function findLookup(db: Kysely<Database>, certificateNo: string): Promise<CertificateLookupRow | undefined> {
-  return db.selectFrom('certificate_lookup').selectAll().where('certificate_no', '=', certificateNo).executeTakeFirst();
+// The public lookup is the busiest query there is: built and compiled once per database handle,
+// then run with each number (building and compiling cost as much as running it on SQLite).
+const compiledFind = new WeakMap<Kysely<Database>, CompiledQuery<CertificateLookupRow>>();
+
+export async function findLookup(db: Kysely<Database>, certificateNo: string): Promise<CertificateLookupRow | undefined> {
+  let compiled = compiledFind.get(db);
+  if (!compiled) {
+    compiled = db.selectFrom('certificate_lookup').selectAll().where('certificate_no', '=', certificateNo).compile();
+    compiledFind.set(db, compiled);
+  }
+  const query: CompiledQuery<CertificateLookupRow> = { ...compiled, parameters: [certificateNo] };
+  const { rows } = await db.executeQuery(query);
+  return rows[0];
 }
 
 /** Inserts or replaces the certificate's row. */
