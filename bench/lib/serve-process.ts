@@ -2,7 +2,6 @@
 // given SQLite file and key directory, for the lookup benchmark. Optionally with V8's CPU profiler
 // (`--cpu-prof`, single process only), whose profile is written when the server stops.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,19 +24,10 @@ export interface ServeProcess {
   stop(): Promise<string | null>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export async function startServe(options: ServeProcessOptions): Promise<ServeProcess> {
   if (options.profileDir && options.workers !== 1) throw new Error('profiling needs a single server process');
-  const port = await freePort();
   const flags = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
-  const child = spawn(process.execPath, [...flags, BIN, 'serve', '--port', String(port), '--workers', String(options.workers)], {
+  const child = spawn(process.execPath, [...flags, BIN, 'serve', '--port', '0', '--workers', String(options.workers)], {
     env: { ...process.env, DATABASE_URL: `sqlite:${options.databaseFile}`, JILIANG_KEY_DIR: options.keyDir, ...options.env },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
@@ -45,15 +35,16 @@ export async function startServe(options: ServeProcessOptions): Promise<ServePro
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const started = Date.now();
-  const ready = options.workers > 1 ? 'workers are listening' : 'is serving';
-  while (!stderr.includes(ready)) {
+  // One process says where it serves; with workers, the primary also says when all of them listen.
+  const ready = () => stderr.includes('is serving') && (options.workers === 1 || stderr.includes('workers are listening'));
+  while (!ready()) {
     if (child.exitCode !== null || Date.now() - started > 120_000) {
       child.kill('SIGKILL');
       throw new Error(`jiliang serve did not start: ${stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = /is serving (http:\/\/\S+)/.exec(stderr)![1]!;
   for (let i = 0; (await fetch(`${origin}/api/v1/health`).then((r) => r.status).catch(() => 0)) !== 200; i++) {
     if (i > 100) throw new Error(`jiliang serve does not answer: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

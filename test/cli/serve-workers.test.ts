@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -54,17 +53,8 @@ test('two processes issuing certificates into one SQLite file at once lose nothi
   }
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 test('serve --workers 2 answers on one port from two worker processes and stops them all', async () => {
-  const port = await freePort();
-  const server = spawn(process.execPath, ['bin/jiliang.js', 'serve', '--workers', '2', '--port', String(port)], {
+  const server = spawn(process.execPath, ['bin/jiliang.js', 'serve', '--workers', '2', '--port', '0'], {
     env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'served.db')}`, JILIANG_KEY_DIR: keyDir },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -72,15 +62,17 @@ test('serve --workers 2 answers on one port from two worker processes and stops 
   server.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
   try {
-    for (let i = 0; !stderr.includes('is serving'); i++) {
+    // The primary says when every worker listens; the worker running the jobs says where.
+    for (let i = 0; !(stderr.includes('workers are listening') && stderr.includes('is serving')); i++) {
       assert.ok(i < 600, `not serving after 60 s: ${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.match(stderr, /2 workers/);
+    const origin = /is serving (http:\/\/\S+)/.exec(stderr)![1]!;
     const { stdout } = await run('pgrep', ['-P', String(server.pid)]);
     const workers = stdout.trim().split('\n').filter(Boolean);
     assert.equal(workers.length, 2, stdout);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`http://127.0.0.1:${port}/api/v1/health`)));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${origin}/api/v1/health`)));
     assert.deepEqual(new Set(answers.map((r) => r.status)), new Set([200]));
     server.kill('SIGTERM');
     assert.equal(await exited, 0, stderr);

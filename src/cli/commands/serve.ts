@@ -16,11 +16,12 @@ export async function serve(ctx: AppContext, options: ServeOptions): Promise<voi
   const app = await buildApp(ctx, { logger: process.env.JILIANG_LOG === '1' });
   const { startAuditCheckpoints, checkpointIntervalMs } = await import('../../jobs/audit-checkpoints.ts');
   const checkpointEvery = checkpointIntervalMs();
-  await app.listen({ port: options.port, host: options.host });
+  // The address actually bound: `--port 0` picks a free port (the same one in every worker).
+  const address = await app.listen({ port: options.port, host: options.host });
   // Said once: by the single process, or by the worker that runs the jobs.
   const jobs = runsJobs();
   if (jobs) {
-    process.stderr.write(`Jiliang 计量 is serving http://${options.host}:${options.port} (database: ${ctx.dialect}${options.workers && options.workers > 1 ? `, ${options.workers} workers` : ''})\n`);
+    process.stderr.write(`Jiliang 计量 is serving ${address} (database: ${ctx.dialect}${options.workers && options.workers > 1 ? `, ${options.workers} workers` : ''})\n`);
     if (!(await ctx.accounts.anyUserExists())) process.stderr.write('No accounts yet: create the first administrator with `jiliang admin create --username <name>`.\n');
   }
   const stopCheckpoints = jobs ? startAuditCheckpoints(ctx, checkpointEvery) : async () => undefined;
