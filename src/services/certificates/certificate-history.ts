@@ -1,7 +1,6 @@
 // A certificate's history (domain/certificates/certificate-status.ts) from its stored rows, and the
 // summary of its latest version with its status derived from that history by `certificateStatus`,
-// as CertificateService derives it for the public view. (CertificateService's private `historyOf`
-// is the same mapping as `historyFromRows` and can use it instead.)
+// as the public view derives it (public-view.ts).
 import type { CertificateActionRow, CertificateVersionRow } from '../../store/repositories/certificate-repository.ts';
 import { certificateStatus, latestVersion, type CertificateAction, type CertificateHistory } from '../../domain/certificates/certificate-status.ts';
 import type { CertificateSummary } from '../schemas/certificate.ts';

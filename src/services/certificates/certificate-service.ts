@@ -30,10 +30,10 @@ import { renderQrPng, renderQrSvg } from './qr-image.ts';
 import { renderLabelSheet, type Label } from './label-sheet.ts';
 import { historyFromRows } from './certificate-history.ts';
 import { lookupRowOf, publicJsonFromLookup, publicViewFromHistory, type PublicCertificate } from './public-view.ts';
-
-export type { PublicCertificate };
 import { findOrganizationById } from '../../store/repositories/organization-repository.ts';
 import { isIsoDate } from '../../domain/common/dates.ts';
+
+export type { PublicCertificate };
 
 export const REVOCATION_KEY_NAME = 'revocation-list';
 
