@@ -7,9 +7,11 @@
 //        signature: bstr (64 bytes, Ed25519 over Sig_structure) ])
 //   Sig_structure = ["Signature1", protected, external_aad: h'', payload]   (RFC 9052 §4.4)
 //
-// Everything is encoded deterministically, and parsing is strict: the bytes must be exactly the
-// deterministic encoding of a structure of this shape, so a token has a single valid spelling.
-import { decode, encode, Tag, type DecodeOptions } from 'cbor2';
+// Everything is encoded deterministically (cbor-encode.ts), and parsing is strict (cbor2's decoder):
+// the bytes must be exactly the deterministic encoding of a structure of this shape, so a token has a
+// single valid spelling.
+import { decode, Tag, type DecodeOptions } from 'cbor2';
+import { CborEncodeError, encodeCbor } from './cbor-encode.ts';
 
 export const COSE_SIGN1_TAG = 18;
 export const HEADER_ALG = 1;
@@ -27,8 +29,6 @@ export class CoseError extends Error {
     super(message);
   }
 }
-
-const ENCODE_OPTIONS = { cde: true } as const;
 
 /**
  * Decoding that refuses anything the deterministic encoder would not write (non-shortest forms,
@@ -50,8 +50,9 @@ export const STRICT_DECODE_OPTIONS: DecodeOptions = {
   maxDepth: 8,
 };
 
+/** Core deterministic CBOR (RFC 8949 §4.2.1); the bytes cbor2's `encode(value, { cde: true })` writes. */
 export function cborEncode(value: unknown): Uint8Array {
-  return encode(value, ENCODE_OPTIONS);
+  return encodeCbor(value);
 }
 
 /** Strict decode; throws CoseError('cbor') on malformed or non-deterministic CBOR or trailing bytes. */
@@ -63,7 +64,14 @@ export function cborDecode(bytes: Uint8Array): unknown {
     throw new CoseError(`not deterministic CBOR: ${(error as Error).message}`, 'cbor');
   }
   // Belt and braces: the bytes must be exactly what the encoder writes for the value.
-  if (!bytesEqual(cborEncode(value), bytes)) throw new CoseError('CBOR is not in deterministic encoding', 'cbor');
+  let reencoded: Uint8Array;
+  try {
+    reencoded = cborEncode(value);
+  } catch (error) {
+    if (!(error instanceof CborEncodeError)) throw error;
+    throw new CoseError(`CBOR outside the deterministic encoder's types: ${error.message}`, 'cbor');
+  }
+  if (!bytesEqual(reencoded, bytes)) throw new CoseError('CBOR is not in deterministic encoding', 'cbor');
   return value;
 }
 

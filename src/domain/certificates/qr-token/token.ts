@@ -6,7 +6,7 @@
 //
 // Every step is deterministic and every parse is strict, so the same claims signed by the same key
 // give exactly one `JL1:` text, and any edit of that text fails verification. This file is pure and runs unchanged in Node and in the
-// browser (its one library is cbor2). Only the Ed25519 operations are passed in: a signer when
+// browser (its one library is cbor2, the decoder; cbor-encode.ts encodes). Only the Ed25519 operations are passed in: a signer when
 // encoding, a verify function when verifying (node.ts binds node:crypto; a browser binding can bind
 // WebCrypto, whose verify is async — hence verifyQrToken is).
 //
