@@ -2,33 +2,21 @@
 // what they create is then used through the HTTP API on the same database.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createContext } from '../../src/services/context.ts';
 import { anonymousApp, signIn } from '../support/http.ts';
+import { runJiliang } from '../support/cli.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'jiliang-accounts-cli-'));
 const database = `sqlite:${join(dir, 'accounts.db')}`;
 const keyDir = join(dir, 'keys');
 // DATABASE_URL points nowhere usable: the commands must take --database.
-const env = { ...process.env, JILIANG_KEY_DIR: keyDir, DATABASE_URL: 'sqlite:/nonexistent/should-not-be-used.db' };
+const env = { JILIANG_KEY_DIR: keyDir, DATABASE_URL: 'sqlite:/nonexistent/should-not-be-used.db' };
 const PASSWORD = 'quiet copper lantern 88';
 
-async function jiliang(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, ['bin/jiliang.js', '--database', database, ...args], { env });
-  child.child.stdin?.end(stdin ?? '');
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiliang = (args: string[], input?: string) => runJiliang(['--database', database, ...args], { env, input });
 
 /** The HTTP app on the database the commands wrote, for one check. */
 async function withApp(check: (app: Awaited<ReturnType<typeof anonymousApp>>) => Promise<void>): Promise<void> {

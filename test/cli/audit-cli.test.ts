@@ -1,29 +1,19 @@
 // `jiliang audit verify` and `audit checkpoint`, run as an operator would, on a SQLite file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { createContext } from '../../src/services/context.ts';
+import { runJiliang } from '../support/cli.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'jiliang-audit-cli-'));
 const database = `sqlite:${join(dir, 'audit.db')}`;
 const keyDir = join(dir, 'keys');
-const env = { ...process.env, JILIANG_KEY_DIR: keyDir, DATABASE_URL: 'sqlite:/nonexistent/should-not-be-used.db' };
+const env = { JILIANG_KEY_DIR: keyDir, DATABASE_URL: 'sqlite:/nonexistent/should-not-be-used.db' };
 
-async function jiliang(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/jiliang.js', '--database', database, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiliang = (...args: string[]) => runJiliang(['--database', database, ...args], { env });
 
 test('verify exits 0 on an intact log and 1 on a tampered one; checkpoint prints the signed head', async () => {
   const ctx = await createContext({ databaseUrl: database, keyDir });

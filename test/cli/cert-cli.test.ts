@@ -2,31 +2,21 @@
 // (a listening server), `cert export`, and `log verify` — as an inspector or auditor runs them.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createContext, type AppContext } from '../../src/services/context.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { instrumentInput, seedOrganizations, verificationInput } from '../support/fixtures.ts';
 import { SYSTEM } from '../support/dialects.ts';
+import { runJiliang } from '../support/cli.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'jiliang-cert-cli-'));
 const database = `sqlite:${join(dir, 'cert.db')}`;
 const keyDir = join(dir, 'keys');
-const env = { ...process.env, JILIANG_KEY_DIR: keyDir, DATABASE_URL: 'sqlite:/nonexistent/should-not-be-used.db' };
+const env = { JILIANG_KEY_DIR: keyDir, DATABASE_URL: 'sqlite:/nonexistent/should-not-be-used.db' };
 
-async function jiliang(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/jiliang.js', '--database', database, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiliang = (...args: string[]) => runJiliang(['--database', database, ...args], { env });
 
 let ctx: AppContext;
 let certificateNo = '';

@@ -1,26 +1,16 @@
 // The jiliang command, run as a user would: a separate process on a temporary SQLite file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { USCC } from '../support/fixtures.ts';
+import { runJiliang } from '../support/cli.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'jiliang-cli-'));
-const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}` };
+const env = { DATABASE_URL: `sqlite:${join(dir, 'cli.db')}` };
 
-async function jiliang(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/jiliang.js', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiliang = (...args: string[]) => runJiliang(args, { env });
 
 test('every command has --help', async () => {
   const top = await jiliang('--help');

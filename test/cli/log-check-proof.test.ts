@@ -3,30 +3,18 @@
 // the input cannot be read. No database is involved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { runJiliang } from '../support/cli.ts';
 
-const run = promisify(execFile);
 const VECTORS = fileURLToPath(new URL('../../../shared/testdata/merkle/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jiliang-log-cli-'));
 // A database that must never be opened: check-proof is pure computation.
-const env = { ...process.env, DATABASE_URL: 'sqlite:/nonexistent/should-not-be-used.db' };
+const env = { DATABASE_URL: 'sqlite:/nonexistent/should-not-be-used.db' };
 
-interface Outcome { readonly code: number; readonly stdout: string; readonly stderr: string }
-
-async function jiliang(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/jiliang.js', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiliang = (...args: string[]) => runJiliang(args, { env });
 
 /** Runs `task` over `items`, a few processes at a time (each one boots the CLI through tsx). */
 async function pool<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {

@@ -2,31 +2,15 @@
 // would run it: `jiliang metrology <kind> <file>`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { assertMatchesExpected } from '../support/expected-values.ts';
 import { loadReferenceCases, REFERENCE_CASES_DIR } from '../support/reference-cases.ts';
+import { runJiliang } from '../support/cli.ts';
 
-const run = promisify(execFile);
-
-/** Runs the CLI with `input` on stdin; resolves with the exit code and both outputs. */
-function jiliangWithStdin(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/jiliang.js', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 const cases = loadReferenceCases();
 
 test('the reference cases are all there', () => {
@@ -35,16 +19,16 @@ test('the reference cases are all there', () => {
 
 for (const reference of cases) {
   test(`${reference.kind}: ${reference.name}`, async () => {
-    const result = await jiliangWithStdin(['metrology', reference.kind], JSON.stringify(reference.input));
+    const result = await runJiliang(['metrology', reference.kind], { input: JSON.stringify(reference.input) });
     assert.equal(result.code, 0, result.stderr);
     assertMatchesExpected(JSON.parse(result.stdout), reference.expected);
   });
 }
 
 test('invalid input exits 2 with a problem JSON on stderr', async () => {
-  const error = await run(process.execPath, ['bin/jiliang.js', 'metrology', 'gum', '/dev/null']).catch((e) => e);
-  assert.equal(error.code, 2);
-  assert.equal(JSON.parse(error.stderr).code, 'JL_ERR_MALFORMED_BODY');
+  const invalid = await runJiliang(['metrology', 'gum', '/dev/null']);
+  assert.equal(invalid.code, 2);
+  assert.equal(JSON.parse(invalid.stderr).code, 'JL_ERR_MALFORMED_BODY');
 });
 
 test('--xlsx writes the workbook as well as the JSON', async () => {
@@ -52,7 +36,7 @@ test('--xlsx writes the workbook as well as the JSON', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'jiliang-metrology-'));
   try {
     const out = join(dir, 'gum.xlsx');
-    const result = await jiliangWithStdin(['metrology', 'gum', '--xlsx', out], JSON.stringify(reference.input));
+    const result = await runJiliang(['metrology', 'gum', '--xlsx', out], { input: JSON.stringify(reference.input) });
     assert.equal(result.code, 0, result.stderr);
     assertMatchesExpected(JSON.parse(result.stdout), reference.expected);
     const workbook = new ExcelJS.Workbook();
@@ -71,7 +55,7 @@ test('--pdf writes the PDF report as well as the JSON', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'jiliang-metrology-'));
   try {
     const out = join(dir, 'gum.pdf');
-    const result = await jiliangWithStdin(['metrology', 'gum', '--pdf', out], JSON.stringify(reference.input));
+    const result = await runJiliang(['metrology', 'gum', '--pdf', out], { input: JSON.stringify(reference.input) });
     assert.equal(result.code, 0, result.stderr);
     assertMatchesExpected(JSON.parse(result.stdout), reference.expected);
     const pdf = readFileSync(out);
