@@ -12,7 +12,7 @@ import { composeUscc } from '../../src/domain/ids/uscc.ts';
 import { addDays } from '../../src/domain/common/dates.ts';
 import { validUntil } from '../../src/domain/verification/validity.ts';
 import { judgeItem } from '../../src/domain/verification/item-decision.ts';
-import type { CertificateFacts } from '../../src/services/certificates/certificate-assembly.ts';
+import { factsFromRecords, type CertificateFacts } from '../../src/services/certificates/certificate-assembly.ts';
 import { systemCaller } from '../../src/domain/auth/actor.ts';
 
 export const SYSTEM = systemCaller('bench');
@@ -171,42 +171,13 @@ export interface InstitutionRow {
   readonly district_code: string;
 }
 
-/** What certificateFacts (src/services/certificates/certificate-assembly.ts) assembles, from rows at hand. */
+/** What certificateFacts assembles, from the rows at hand (the service's own builder). */
 export function factsOf(
   v: VerificationRow & { id: number; document_no: string },
   instrument: InstrumentWithOwner,
   institution: InstitutionRow,
   category: InstrumentCategory | null,
 ): CertificateFacts {
-  return {
-    certificateNo: v.document_no,
-    kind: v.conclusion === 'pass' ? 'certificate' : 'result_notice',
-    institution: { name: institution.name, uscc: institution.uscc, address: institution.address, districtCode: institution.district_code, id: institution.id },
-    owner: { name: instrument.owner_name, uscc: instrument.owner_uscc, address: instrument.owner_address, districtCode: instrument.owner_district },
-    instrument: {
-      id: instrument.id,
-      categoryCode: instrument.category_code,
-      categoryNameZh: category?.nameZh ?? instrument.category_code,
-      categoryNameEn: category?.nameEn ?? instrument.category_code,
-      manufacturer: instrument.manufacturer,
-      model: instrument.model,
-      serialNo: instrument.serial_no,
-      accuracyClass: instrument.accuracy_class,
-      measuringRange: instrument.measuring_range,
-    },
-    verificationId: v.id,
-    verifiedOn: v.verified_on,
-    validUntil: v.valid_until,
-    conclusion: v.conclusion as CertificateFacts['conclusion'],
-    verifier: v.verifier,
-    checker: v.checker,
-    approver: v.approver,
-    regulation: v.regulation,
-    place: v.place,
-    environment: JSON.parse(v.environment),
-    standards: JSON.parse(v.standards),
-    items: JSON.parse(v.items),
-    adjusted: v.adjusted === 1,
-    uncertaintyBudget: null,
-  };
+  const owner = { name: instrument.owner_name, uscc: instrument.owner_uscc, address: instrument.owner_address, district_code: instrument.owner_district };
+  return factsFromRecords({ verification: v, instrument, owner, institution, category });
 }

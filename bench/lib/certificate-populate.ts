@@ -8,7 +8,8 @@
 //     verificationInput, and verificationRow = the derived columns VerificationService.record
 //     writes), document numbers continuing each institute's sequence; not recorded through the
 //     service: no instrument event, no projection update, no audit entry;
-//   - certificate_version: facts assembled from the rows as certificateFacts does (factsOf), claims
+//   - certificate_version: facts assembled from the rows by the service's own builder (factsOf →
+//     factsFromRecords, as certificateFacts does), claims
 //     by qrClaimsFromDocument, leaf hash by leafInput/leafHashHex, consecutive log indexes, the
 //     institute's real key id; issued_at on the day after the verification, so log order is not
 //     time order. qr_text is SYNTHETIC: a real token of the same institute copied from one of the
