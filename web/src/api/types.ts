@@ -1,6 +1,7 @@
 // Shapes of the HTTP API v1 (docs/API.md). JSON is camelCase; dates are YYYY-MM-DD.
 import type { A3Result } from '../../../src/metrology/intervals/index.ts';
 import type { CertificateStatus } from './publicCertificates.ts';
+import type { GumRequest, GumResult } from './metrology.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -203,9 +204,11 @@ export interface NewVerification {
   adjusted: boolean;
   conclusion: Conclusion;
   decisionRule?: DecisionRule;
+  /** GUM budget input (DESIGN.md §8 `gum`): computed by the server, stored and printed on the certificate. */
+  uncertaintyBudget?: GumRequest;
 }
 
-export interface Verification extends NewVerification {
+export interface Verification extends Omit<NewVerification, 'uncertaintyBudget'> {
   readonly id: number;
   readonly instrumentId: number;
   readonly institutionName: string;
@@ -214,6 +217,8 @@ export interface Verification extends NewVerification {
   readonly validUntil: string | null;
   readonly catalogueEdition: string;
   readonly recordedAt: string;
+  /** The GUM input and the server's result, null when the record carries no uncertainty budget. */
+  readonly uncertaintyBudget?: { readonly input: GumRequest; readonly result: GumResult } | null;
   /**
    * Its certificate's latest version and status, null while none has been issued. The instrument
    * detail carries it; a verification that comes from elsewhere (e.g. just recorded) does not.

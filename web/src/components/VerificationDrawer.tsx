@@ -1,18 +1,97 @@
 // Drawer form to record a verification (检定记录): institution, people, environment, standards
 // used, items with their errors against the MPE (optionally with the standard uncertainty u of the
-// error, judged by a JCGM 106 / ILAC G8 decision rule), and the conclusion.
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+// error, judged by a JCGM 106 / ILAC G8 decision rule), the conclusion, and optionally an
+// uncertainty budget (the 不确定度评定 page's editor, evaluated live; stored with the record and
+// printed on its certificate).
+import { Alert, App, Button, Card, Checkbox, Col, Collapse, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
 import { useRecordVerification } from '../api/instruments.ts';
 import { useOrganizations } from '../api/organizations.ts';
 import type { Conclusion, DecisionRuleName, NewVerification } from '../api/types.ts';
 import { compact } from '../lib/clean.ts';
 import { isFuture, toApiDate, today } from '../lib/dates.ts';
 import { DECISION_RULES, DEFAULT_GUARD_K, DEFAULT_TARGET_PFA, formatPercent, judgeItem, type RuleSettings } from '../lib/itemDecision.ts';
+import { sig } from '../lib/metrologyFormat.ts';
+import { duplicateNames, emptyRow, requestFromForm, type GumForm } from '../metrology/gumForm.ts';
+import { CalculationProblems, underPointer } from './metrology/CalculationProblems.tsx';
+import { GumBudgetEditor, GumOutputs, useGumEvaluation } from './metrology/GumBudgetEditor.tsx';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
 import { useServerErrors } from './problem.tsx';
+
+/** Where the server puts the budget's problems; the budget section shows them itself. */
+const BUDGET_POINTER = '/uncertaintyBudget';
+const SHOWN_BY_BUDGET = [BUDGET_POINTER] as const;
+
+/** A new budget: one input, y = x1. */
+function blankBudget(): GumForm {
+  return { model: 'x1', rows: [emptyRow('x1')], correlations: [], p: 0.95, dofPolicy: 'truncate' };
+}
+
+interface BudgetSectionProps {
+  readonly budget: GumForm | null;
+  readonly onChange: (budget: GumForm | null) => void;
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  /** The failed submission whose problems under /uncertaintyBudget are shown here. */
+  readonly serverError: unknown;
+}
+
+/** 不确定度评定 (optional, collapsed): the budget editor with its live GUM result. */
+function BudgetSection({ budget, onChange, open, onOpenChange, serverError }: BudgetSectionProps) {
+  const { t } = useTranslation();
+  const { query, result } = useGumEvaluation(budget);
+  const first = result ? Object.values(result.outputs)[0] : undefined;
+  const body = budget ? (
+    <>
+      <CalculationProblems error={serverError} pointerPrefix={BUDGET_POINTER} testId="budget-server-problems" />
+      <GumBudgetEditor form={budget} onChange={onChange} narrow />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        <Space>
+          {t('verification.budgetResult')}
+          {query.isFetching && <Spin size="small" />}
+        </Space>
+      </Typography.Title>
+      <div data-testid="budget-result">
+        {query.isError && <CalculationProblems error={query.error} />}
+        <GumOutputs result={result} />
+      </div>
+      <Button danger type="link" style={{ marginTop: 8, paddingInline: 0 }} icon={<DeleteOutlined />} onClick={() => onChange(null)} data-testid="budget-remove">
+        {t('verification.budgetRemove')}
+      </Button>
+    </>
+  ) : (
+    <>
+      <Typography.Paragraph type="secondary">{t('verification.budgetHint')}</Typography.Paragraph>
+      <Button type="dashed" block icon={<PlusOutlined />} onClick={() => onChange(blankBudget())} data-testid="budget-add">
+        {t('verification.budgetAdd')}
+      </Button>
+    </>
+  );
+  return (
+    <Collapse
+      style={{ marginTop: 16 }}
+      activeKey={open ? ['budget'] : []}
+      onChange={(keys) => onOpenChange(keys.includes('budget'))}
+      data-testid="verification-budget"
+      items={[
+        {
+          key: 'budget',
+          label: <span data-testid="budget-toggle">{t('verification.budgetSection')}</span>,
+          extra: budget ? (
+            <Tag color="blue" data-testid="budget-attached">
+              {first ? t('verification.budgetAttachedU', { U: sig(first.U), p: first.p }) : t('verification.budgetAttached')}
+            </Tag>
+          ) : undefined,
+          children: body,
+        },
+      ]}
+    />
+  );
+}
 
 interface StandardValues {
   name?: string;
@@ -114,22 +193,45 @@ export function VerificationDrawer({ instrumentId, regulation, open, onClose }: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const serverErrors = useServerErrors(form);
+  const serverErrors = useServerErrors(form, SHOWN_BY_BUDGET);
+  const [budget, setBudget] = useState<GumForm | null>(null);
+  const [budgetOpen, setBudgetOpen] = useState(false);
+  const [budgetError, setBudgetError] = useState<unknown>(null);
+  const budgetRef = useRef<HTMLDivElement>(null);
   const record = useRecordVerification(instrumentId);
   const institutes = useOrganizations({ role: 'verification_institute', page: 1, pageSize: 1 }, open);
   const items = Form.useWatch('items', form) as ItemValues[] | undefined;
   const rule = Form.useWatch('decisionRule', form) as RuleValues | undefined;
   const anyFails = (items ?? []).some((item) => itemPasses(item, rule) === false);
 
+  const changeBudget = (next: GumForm | null) => {
+    setBudget(next);
+    setBudgetError(null);
+  };
+
   const submit = async (values: FormValues) => {
     serverErrors.reset();
+    setBudgetError(null);
+    if (budget && duplicateNames(budget.rows).size) {
+      setBudgetOpen(true);
+      void message.error(t('verification.budgetFixNames'));
+      return;
+    }
     try {
-      const created = await record.mutateAsync(toBody(values));
+      const body = toBody(values);
+      const created = await record.mutateAsync(budget ? { ...body, uncertaintyBudget: requestFromForm(budget) } : body);
       void message.success(t('verification.success', { documentNo: created.documentNo }));
       form.resetFields();
+      setBudget(null);
+      setBudgetOpen(false);
       onClose();
     } catch (error) {
       serverErrors.handle(error);
+      if (error instanceof ApiError && (error.problem.errors ?? []).some((p) => underPointer(p.pointer, BUDGET_POINTER))) {
+        setBudgetError(error);
+        setBudgetOpen(true);
+        budgetRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      }
     }
   };
 
@@ -386,6 +488,10 @@ export function VerificationDrawer({ instrumentId, regulation, open, onClose }: 
             </>
           )}
         </Form.List>
+
+        <div ref={budgetRef}>
+          <BudgetSection budget={budget} onChange={changeBudget} open={budgetOpen} onOpenChange={setBudgetOpen} serverError={budgetError} />
+        </div>
 
         <Divider />
         <Row gutter={16}>

@@ -62,6 +62,8 @@ export function pointerToPath(pointer: string): Array<string | number> {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+const NONE: readonly string[] = [];
+
 function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
   return a.length === b.length && a.every((part, i) => String(part) === String(b[i]));
 }
@@ -69,9 +71,11 @@ function samePath(a: readonly (string | number)[], b: readonly (string | number)
 /**
  * Handles a failed form submission: field problems whose pointer matches a form field are shown on
  * that field; the rest go into a notification together with the problem message. The field
- * messages follow the language switch while they are displayed.
+ * messages follow the language switch while they are displayed. Problems at or below one of
+ * `shownElsewhere` (JSON pointers of sections the form displays itself, such as an uncertainty
+ * budget edited outside antd's form) are left out of both.
  */
-export function useServerErrors(form: FormInstance) {
+export function useServerErrors(form: FormInstance, shownElsewhere: readonly string[] = NONE) {
   const showError = useShowError();
   const lang = useLang();
   const last = useRef<readonly FieldProblem[]>([]);
@@ -105,12 +109,14 @@ export function useServerErrors(form: FormInstance) {
 
   const handle = useCallback(
     (error: unknown) => {
-      const problems = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+      const problems = (error instanceof ApiError ? (error.problem.errors ?? []) : []).filter(
+        (p) => !shownElsewhere.some((prefix) => p.pointer === prefix || p.pointer.startsWith(`${prefix}/`)),
+      );
       last.current = problems;
       const unmatched = apply(problems, lang);
       showError(error, unmatched);
     },
-    [apply, lang, showError],
+    [apply, lang, showError, shownElsewhere],
   );
 
   const reset = useCallback(() => {

@@ -1,0 +1,157 @@
+// An uncertainty budget recorded with a verification, through the UI: the drawer's optional
+// 不确定度评定 section (the uncertainty page's editor) evaluates a two-input linear model live, a
+// server problem under /uncertaintyBudget shows beside the section, and the stored record, its
+// certificate and the certificate PDF carry the budget and its result.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
+import { ApiClient, USCC, type Created } from './support/seed.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { eventually, expectText, signIn } from './support/ui.ts';
+import { INSTITUTE_NAME, openVerificationDrawer } from './support/verification.ts';
+
+let server: TestServer;
+let browser: Browser;
+let api: ApiClient;
+let instrument: Created;
+
+before(async () => {
+  server = await startServer();
+  api = new ApiClient(server.baseUrl, server.adminToken);
+  const owner = await api.post('/api/v1/organizations', { uscc: USCC.stationOwner, name: '重庆渝北加油站有限公司', districtCode: '500112', roles: ['owner'] });
+  await api.post('/api/v1/organizations', { uscc: USCC.institute, name: INSTITUTE_NAME, districtCode: '500112', roles: ['verification_institute'] });
+  instrument = await api.post('/api/v1/instruments', {
+    categoryCode: 'FUEL_DISPENSER',
+    manufacturer: '正星科技股份有限公司',
+    model: 'CS46',
+    serialNo: 'ZX2026009101',
+    districtCode: '500112',
+    useDomain: 'TRADE',
+    ownerId: owner.id,
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The number shown in a result cell, waiting until it is within `tolerance` of `expected`. */
+async function expectNumber(page: Page, testId: string, expected: number, tolerance: number): Promise<number> {
+  return eventually(`${testId} ≈ ${expected}`, async () => {
+    const text = (await page.getByTestId('budget-result').getByTestId(testId).first().textContent()) ?? '';
+    const value = Number(text.replace(/[^0-9eE+.-]/g, ''));
+    return Number.isFinite(value) && Math.abs(value - expected) <= tolerance ? value : 0;
+  });
+}
+
+interface GumQuantity {
+  value: number;
+  u: number;
+  k: number;
+  U: number;
+  p: number;
+  budget: Array<{ input: string; u: number }>;
+}
+
+interface StoredVerification {
+  id: number;
+  documentNo: string;
+  uncertaintyBudget: { input: { model: string; inputs: Record<string, { value: number; u: number }>; p: number }; result: { outputs: Record<string, GumQuantity> } } | null;
+}
+
+test('record a verification with an uncertainty budget: live GUM result, server problems beside the section, stored and printed', async () => {
+  const page = await newPage(browser, server.baseUrl);
+  await signIn(page, server.admin.username, server.admin.password, `/instruments/${instrument.id}`);
+  await page.getByTestId('instrument-detail-page').waitFor();
+
+  const drawer = await openVerificationDrawer(page);
+  await page.getByTestId('standard-0-name').fill('二等标准金属量器');
+  await page.getByTestId('item-0-name').fill('示值误差');
+  await page.getByTestId('item-0-error').fill('0.1');
+  await page.getByTestId('item-0-mpe').fill('0.3');
+  await page.getByTestId('item-0-unit').fill('%');
+
+  // The section is collapsed and attaches nothing until asked.
+  const section = page.getByTestId('verification-budget');
+  await expectText(section, '不确定度评定（可选）');
+  assert.equal(await page.getByTestId('budget-add').count(), 0, 'collapsed');
+  await page.getByTestId('budget-toggle').click();
+  await page.getByTestId('budget-add').click();
+
+  // y = x1 + x2 with u(x1) = 0.03 and u(x2) = 0.04: u = 0.05, k = 1.96 (ν_eff = ∞, p = 0.95), U = 0.098.
+  await section.getByTestId('gum-model').fill('x1 + x2');
+  await section.getByTestId('input-value-x1').fill('0.1');
+  await section.getByTestId('input-u-x1').fill('0.03');
+  await section.getByTestId('input-add').click();
+  await section.getByTestId('input-value-x2').fill('0.02');
+  await section.getByTestId('input-u-x2').fill('0.04');
+  await expectNumber(page, 'gum-u', 0.05, 1e-6);
+  await expectNumber(page, 'gum-k', 1.96, 0.005);
+  await expectNumber(page, 'gum-U', 0.098, 0.0005);
+  await expectNumber(page, 'gum-y', 0.12, 1e-6);
+  await expectText(page.getByTestId('budget-attached'), 'U = 0.098');
+
+  // A budget the server refuses (the model is broken on the way): its problem shows beside the
+  // section, pointing into the budget, and the drawer stays open.
+  const pattern = '**/api/v1/instruments/*/verifications';
+  let sent: { uncertaintyBudget?: { model: string; inputs: Record<string, unknown>; p: number; dofPolicy: string } } | undefined;
+  await page.route(pattern, async (route) => {
+    sent = route.request().postDataJSON() as typeof sent;
+    await route.continue({ postData: JSON.stringify({ ...sent, uncertaintyBudget: { ...sent!.uncertaintyBudget, model: 'x1 + (' } }) });
+  });
+  await page.getByTestId('verification-submit').click();
+  const problems = page.getByTestId('budget-server-problems');
+  await expectText(problems, '/uncertaintyBudget/model');
+  assert.equal(await drawer.isVisible(), true, 'the drawer stays open');
+  assert.deepEqual(sent?.uncertaintyBudget, {
+    model: 'x1 + x2',
+    inputs: { x1: { value: 0.1, u: 0.03 }, x2: { value: 0.02, u: 0.04 } },
+    p: 0.95,
+    dofPolicy: 'truncate',
+  });
+  // The notification gives the problem's message but leaves the budget's pointers to the section.
+  const notification = page.getByTestId('error-notification');
+  await expectText(notification, '输入数据未通过校验');
+  assert.doesNotMatch((await notification.textContent()) ?? '', /uncertaintyBudget/);
+  await page.unroute(pattern);
+
+  await page.getByTestId('verification-submit').click();
+  await drawer.waitFor({ state: 'hidden' });
+
+  // The API has the record with its budget and the server's own GUM result.
+  const detail = await api.get<{ verifications: StoredVerification[] }>(`/api/v1/instruments/${instrument.id}`);
+  assert.equal(detail.verifications.length, 1);
+  const verification = detail.verifications[0]!;
+  const budget = verification.uncertaintyBudget;
+  assert.ok(budget, 'the verification carries its budget');
+  assert.equal(budget.input.model, 'x1 + x2');
+  assert.deepEqual(budget.input.inputs, { x1: { value: 0.1, u: 0.03 }, x2: { value: 0.02, u: 0.04 } });
+  const y = Object.values(budget.result.outputs)[0]!;
+  assert.ok(Math.abs(y.u - 0.05) < 1e-12, `u = ${y.u}`);
+  assert.ok(Math.abs(y.U - 1.959963984540054 * 0.05) < 1e-6, `U = ${y.U}`);
+  assert.deepEqual(
+    y.budget.map((b) => b.input),
+    ['x1', 'x2'],
+  );
+
+  // Issued in the UI, the certificate PDF prints the budget.
+  await page.getByTestId('tab-verifications').click();
+  const cell = page.getByTestId('verification-row').first().getByTestId('certificate-cell');
+  await cell.getByTestId('certificate-issue').click();
+  await page.getByTestId('confirm-issue').click();
+  await eventually('the certificate is issued', async () => (await cell.getAttribute('data-status')) === 'valid');
+  const pdf = Buffer.from(await (await fetch(`${server.baseUrl}/api/v1/public/certificates/${verification.documentNo}.pdf`)).arrayBuffer());
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
+  if (text.error) assert.fail('pdftotext is not installed: apt-get install poppler-utils (.ci/run installs it)');
+  assert.match(text.stdout, /测量不确定度评定/);
+  assert.match(text.stdout, /x1 \+ x2/);
+  assert.match(text.stdout, /u = 0\.05/);
+
+  assert.deepEqual(jsErrors(page), []);
+  await page.context().close();
+});
