@@ -1,7 +1,7 @@
 // An uncertainty budget recorded with a verification, through the UI: the drawer's optional
 // 不确定度评定 section (the uncertainty page's editor) evaluates a two-input linear model live, a
 // server problem under /uncertaintyBudget shows beside the section, and the stored record, its
-// certificate and the certificate PDF carry the budget and its result.
+// expanded 检定记录 row, its certificate and the certificate PDF carry the budget and its result.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -138,8 +138,15 @@ test('record a verification with an uncertainty budget: live GUM result, server 
     ['x1', 'x2'],
   );
 
-  // Issued in the UI, the certificate PDF prints the budget.
+  // The 检定记录 row, expanded, shows the recorded budget and its result.
   await page.getByTestId('tab-verifications').click();
+  await page.getByTestId('verification-row').first().locator('.ant-table-row-expand-icon').click();
+  const recorded = page.getByTestId('verification-budget-record');
+  await expectText(recorded, '测量不确定度评定');
+  await expectText(recorded.getByTestId('verification-budget-model'), 'x1 + x2');
+  await expectText(recorded.getByTestId('gum-u'), '0.05');
+
+  // Issued in the UI, the certificate PDF prints the budget.
   const cell = page.getByTestId('verification-row').first().getByTestId('certificate-cell');
   await cell.getByTestId('certificate-issue').click();
   await page.getByTestId('confirm-issue').click();

@@ -8,6 +8,7 @@ import { formatDate, orDash } from '../lib/format.ts';
 import { formatPercent } from '../lib/itemDecision.ts';
 import { CertificateCell } from './CertificateCell.tsx';
 import { ConclusionTag } from './ConclusionTag.tsx';
+import { GumOutputs } from './metrology/GumBudgetEditor.tsx';
 
 function mpeText(mpe: Mpe): string {
   return typeof mpe === 'number' ? `±${mpe}` : `${mpe.lower} ~ ${mpe.upper}`;
@@ -85,6 +86,17 @@ function VerificationDetail({ v }: { v: Verification }) {
           </li>
         ))}
       </ul>
+      {v.uncertaintyBudget && (
+        <div style={{ margin: '0 0 12px' }} data-testid="verification-budget-record">
+          <Typography.Text strong>{t('verification.budgetRecorded')}</Typography.Text>
+          <div style={{ margin: '4px 0' }}>
+            <Typography.Text code data-testid="verification-budget-model">
+              {v.uncertaintyBudget.input.model}
+            </Typography.Text>
+          </div>
+          <GumOutputs result={v.uncertaintyBudget.result} />
+        </div>
+      )}
       <Table<VerificationItem>
         size="small"
         rowKey={(_, i) => String(i)}

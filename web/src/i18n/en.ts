@@ -206,6 +206,7 @@ export const en: Messages = {
     riskShort: 'risk {{risk}}',
     pc: 'Probability of conformity',
     specificRisk: 'Specific risk',
+    budgetRecorded: 'Measurement uncertainty budget',
     budgetSection: 'Uncertainty budget (optional)',
     budgetHint:
       'Attach a measurement uncertainty evaluation (GUM, JCGM 100) to this record: the server recomputes it when saving, stores it with the record, and the certificate prints its result and budget.',

@@ -204,6 +204,7 @@ export const zh = {
     riskShort: '风险 {{risk}}',
     pc: '合格概率',
     specificRisk: '特定风险',
+    budgetRecorded: '测量不确定度评定',
     budgetSection: '不确定度评定（可选）',
     budgetHint: '可随本记录附带测量不确定度评定（GUM，JJF 1059.1）：保存时由服务器重新计算并与记录一同存档，签发的证书上打印评定结果与不确定度分量。',
     budgetAdd: '添加不确定度评定',
