@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
-import { ApiClient, USCC, type Created } from './support/seed.ts';
+import { ApiClient, type Created } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { eventually, expectText, signIn } from './support/ui.ts';
-import { INSTITUTE_NAME, recordVerification } from './support/verification.ts';
+import { INSTITUTE_NAME, recordVerification, seedDispenser } from './support/verification.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,17 +23,7 @@ const SERIAL_NO = 'ZX2026007001';
 before(async () => {
   server = await startServer();
   const api = new ApiClient(server.baseUrl, server.adminToken);
-  const owner = await api.post('/api/v1/organizations', { uscc: USCC.stationOwner, name: '重庆渝北加油站有限公司', districtCode: '500112', roles: ['owner'] });
-  await api.post('/api/v1/organizations', { uscc: USCC.institute, name: INSTITUTE_NAME, districtCode: '500112', roles: ['verification_institute'] });
-  instrument = await api.post('/api/v1/instruments', {
-    categoryCode: 'FUEL_DISPENSER',
-    manufacturer: '正星科技股份有限公司',
-    model: 'CS46',
-    serialNo: SERIAL_NO,
-    districtCode: '500112',
-    useDomain: 'TRADE',
-    ownerId: owner.id,
-  });
+  instrument = await seedDispenser(api, SERIAL_NO);
   browser = await launchBrowser();
 });
 

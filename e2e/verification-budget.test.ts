@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
-import { ApiClient, USCC, type Created } from './support/seed.ts';
+import { ApiClient, type Created } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { eventually, expectText, signIn } from './support/ui.ts';
-import { INSTITUTE_NAME, openVerificationDrawer } from './support/verification.ts';
+import { openVerificationDrawer, seedDispenser } from './support/verification.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -20,17 +20,7 @@ let instrument: Created;
 before(async () => {
   server = await startServer();
   api = new ApiClient(server.baseUrl, server.adminToken);
-  const owner = await api.post('/api/v1/organizations', { uscc: USCC.stationOwner, name: '重庆渝北加油站有限公司', districtCode: '500112', roles: ['owner'] });
-  await api.post('/api/v1/organizations', { uscc: USCC.institute, name: INSTITUTE_NAME, districtCode: '500112', roles: ['verification_institute'] });
-  instrument = await api.post('/api/v1/instruments', {
-    categoryCode: 'FUEL_DISPENSER',
-    manufacturer: '正星科技股份有限公司',
-    model: 'CS46',
-    serialNo: 'ZX2026009101',
-    districtCode: '500112',
-    useDomain: 'TRADE',
-    ownerId: owner.id,
-  });
+  instrument = await seedDispenser(api, 'ZX2026009101');
   browser = await launchBrowser();
 });
 

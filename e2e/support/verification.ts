@@ -2,9 +2,25 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { expectText, pickOption } from './ui.ts';
+import { USCC, type ApiClient, type Created } from './seed.ts';
 
 /** The institute every drawer helper picks (seed it under this name). */
 export const INSTITUTE_NAME = '重庆市计量质量检测研究院';
+
+/** A fuel-station owner, the institute the drawer helpers pick, and one fuel dispenser of the owner. */
+export async function seedDispenser(api: ApiClient, serialNo: string): Promise<Created> {
+  const owner = await api.post('/api/v1/organizations', { uscc: USCC.stationOwner, name: '重庆渝北加油站有限公司', districtCode: '500112', roles: ['owner'] });
+  await api.post('/api/v1/organizations', { uscc: USCC.institute, name: INSTITUTE_NAME, districtCode: '500112', roles: ['verification_institute'] });
+  return api.post('/api/v1/instruments', {
+    categoryCode: 'FUEL_DISPENSER',
+    manufacturer: '正星科技股份有限公司',
+    model: 'CS46',
+    serialNo,
+    districtCode: '500112',
+    useDomain: 'TRADE',
+    ownerId: owner.id,
+  });
+}
 
 /** Opens the record-verification drawer and fills who, where and by which institution. */
 export async function openVerificationDrawer(page: Page): Promise<Locator> {
