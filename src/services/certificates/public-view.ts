@@ -3,42 +3,15 @@
 // from its stored lookup row when the public asks. Only the statuses and `statusAsOf` depend on the
 // date; everything else is stored already serialized, so a lookup parses a small versions list and
 // concatenates strings instead of building and serializing the whole view.
-import type { CertificateDocument, CertificateStatus } from '../../domain/certificates/certificate-document.ts';
 import { certificateStatus, revocationOf, type CertificateAction, type CertificateHistory } from '../../domain/certificates/certificate-status.ts';
+import type { PublicCertificate, PublicVersion } from '../../domain/certificates/public-certificate.ts';
 import type { CertificateActionRow, CertificateVersionRow } from '../../store/repositories/certificate-repository.ts';
 import type { CertificateLookupRow } from '../../store/repositories/certificate-lookup-repository.ts';
 import type { CertificateFacts } from './certificate-assembly.ts';
 import { historyFromRows } from './certificate-history.ts';
 import { leafInput } from './transparency-log.ts';
 
-/** What anyone may see: no personal data (signatories' names stay on the printed certificate). */
-export interface PublicCertificate {
-  readonly certificateNo: string;
-  readonly version: number;
-  readonly kind: CertificateDocument['kind'];
-  readonly status: CertificateStatus;
-  readonly statusAsOf: string;
-  readonly conclusion: CertificateDocument['conclusion'];
-  readonly verifiedOn: string;
-  readonly validUntil: string | null;
-  readonly issuedAt: string;
-  readonly revocation: CertificateDocument['revocation'];
-  readonly instrument: Pick<CertificateDocument['instrument'], 'id' | 'categoryCode' | 'categoryNameZh' | 'categoryNameEn' | 'manufacturer' | 'model' | 'serialNo'>;
-  readonly owner: { readonly name: string };
-  readonly institution: { readonly id: number; readonly name: string };
-  readonly qr: string;
-  readonly keyId: string;
-  readonly log: { readonly index: number; readonly leafHash: string; readonly leafInput: string };
-  readonly versions: readonly PublicVersion[];
-  readonly actions: readonly { readonly action: CertificateAction; readonly version: number; readonly at: string }[];
-}
-
-export interface PublicVersion {
-  readonly version: number;
-  readonly issuedAt: string;
-  readonly amendReason: string | null;
-  readonly status: CertificateStatus;
-}
+export type { PublicCertificate };
 
 type StoredVersion = Omit<PublicVersion, 'status'>;
 
