@@ -15,6 +15,7 @@ import { cjkFontDirectory, renderCertificatePdf } from '../../src/services/certi
 import { chinaDate, formatMpe, formatNumber, formatSigned, itemAccepted, sanitizeText } from '../../src/services/certificates/certificate-text.ts';
 import { DSI_EXAMPLES, toDsiUnit } from '../../src/services/certificates/dsi-units.ts';
 import { el, escapeAttr, escapeText, serializeXml } from '../../src/services/certificates/xml.ts';
+import { pdfPages } from '../support/pdf-text.ts';
 import { failedNotice, longCertificate, minimalDocument, oddCharacters, passCertificate, QR_PNG, withUncertainty } from '../fixtures/certificates/documents.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -54,17 +55,6 @@ function xpath(xml: string, expression: string): string {
 }
 
 const X = (name: string) => `*[local-name()='${name}']`;
-
-/** The PDF's text per page (pdftotext, form feed between pages). */
-function pdfPages(pdf: Buffer, name: string, raw = false): string[] {
-  const file = join(work, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  const result = tool('pdftotext', [...(raw ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], 'poppler-utils');
-  assert.equal(result.status, 0, result.stderr);
-  const pages = result.stdout.split('\f');
-  if (pages.at(-1)?.trim() === '') pages.pop();
-  return pages;
-}
 
 function pageCount(pdf: Buffer): number {
   const match = /\/Type \/Pages\s*\/Kids \[[^\]]*\]\s*\/Count (\d+)/.exec(pdf.toString('latin1')) ?? /\/Count (\d+)/.exec(pdf.toString('latin1'));
@@ -276,7 +266,7 @@ describe('PDF export', () => {
   test('cover and inner page: title, number, parties, signatories, dates, QR caption, end mark', async () => {
     const pdf = await render('passCertificate');
     assert.equal(pageCount(pdf), 2);
-    const pages = pdfPages(pdf, 'pass');
+    const pages = pdfPages(pdf);
     assert.equal(pages.length, 2);
     const [cover = '', inner = ''] = pages.map(squash);
     for (const expected of ['检定证书', 'VERIFICATIONCERTIFICATE', 'CQJL-2025-000123', '重庆市计量质量检测研究院', '重庆市渝中区示例农贸市场有限公司', '电子计价秤', 'ACS-15', 'YS2024000123', '上海友声衡器有限公司', '合格（准确度等级Ⅲ）', '张批准', '李核验', '王检定', '2025年03月13日', '有效期至', '2026年03月12日', '扫码核验/scantoverify', 'https://jiliang.example.cn/v/CQJL-2025-000123', '重庆市渝北区杨柳北路1号']) {
@@ -292,14 +282,14 @@ describe('PDF export', () => {
 
   test('a result notice lists and highlights its failed items', async () => {
     const pdf = await render('failedNotice');
-    const text = squash(pdfPages(pdf, 'failed').join('\n'));
+    const text = squash(pdfPages(pdf).join('\n'));
     assert.ok(text.includes('检定结果通知书'));
     assert.ok(text.includes('CQJL-2025-000124'));
     assert.ok(text.includes('不合格项目'));
     assert.ok(text.includes('2.示值误差（0.400mg/L）：示值误差+0.031mg/L'), 'failed item 2 listed');
     assert.ok(text.includes('3.示值误差（0.800mg/L）：示值误差-0.05mg/L'), 'failed item 3 listed');
     assert.ok(!text.includes('1.示值误差（0.100mg/L）：'), 'passing item not listed');
-    assert.ok(!squash(pdfPages(pdf, 'failed')[0] ?? '').includes('有效期至'), 'a result notice has no valid-until on its cover');
+    assert.ok(!squash(pdfPages(pdf)[0] ?? '').includes('有效期至'), 'a result notice has no valid-until on its cover');
     assert.ok(text.includes('是Yes'), 'adjusted flag');
     // The failed rows are filled with FAIL_BG #fbe9e7 (0.984 0.914 0.906 sc in the content stream).
     const content = await inflatedContent(pdf);
@@ -308,29 +298,29 @@ describe('PDF export', () => {
 
   test('uncertainty and decision columns; superseded watermark', async () => {
     const pdf = await render('withUncertainty');
-    const text = squash(pdfPages(pdf, 'unc').join('\n'));
+    const text = squash(pdfPages(pdf).join('\n'));
     assert.ok(text.includes('U(k=2)'));
     assert.ok(text.includes('pc99.9%'), 'pc shown');
     assert.ok(text.includes('R12.3%'), 'specific risk shown');
     assert.ok(text.includes('0~+0.0256'), 'asymmetric MPE');
     assert.ok(text.includes('第2版'));
-    const raw = pdfPages(pdf, 'unc-raw', true);
+    const raw = pdfPages(pdf, { raw: true });
     assert.ok(raw.every((p) => p.includes('SUPERSEDED')), 'watermark on every page');
   });
 
   test('odd characters render; the revoked watermark shows', async () => {
     const pdf = await render('oddCharacters');
-    const text = pdfPages(pdf, 'odd').join('\n');
+    const text = pdfPages(pdf).join('\n');
     assert.ok(text.includes('A&B <Trading> "Co."'), 'markup characters kept as text');
     assert.ok(text.includes('王检定'), 'control character dropped');
-    const raw = pdfPages(pdf, 'odd-raw', true);
+    const raw = pdfPages(pdf, { raw: true });
     assert.ok(raw.every((p) => p.includes('REVOKED')), 'watermark on every page');
   });
 
   test('a minimal document (no items, standards or conditions) still renders a cover and an inner page', async () => {
     const pdf = await render('minimalDocument');
     assert.equal(pageCount(pdf), 2);
-    const text = squash(pdfPages(pdf, 'minimal').join('\n'));
+    const text = squash(pdfPages(pdf).join('\n'));
     assert.ok(text.includes('CQJL-2025-000500') && text.includes('以下空白'));
   });
 
@@ -342,7 +332,7 @@ describe('PDF export', () => {
     const pdf = await render('longCertificate');
     const n = pageCount(pdf);
     assert.ok(n >= 4, `expected ≥ 4 pages, got ${n}`);
-    const pages = pdfPages(pdf, 'long');
+    const pages = pdfPages(pdf);
     assert.equal(pages.length, n);
     pages.forEach((page, i) => assert.ok(squash(page).includes(`第${i + 1}页共${n}页`), `page ${i + 1}`));
     const all = squash(pages.join('\n'));

@@ -12,6 +12,7 @@ import QRCode from 'qrcode';
 import { describeEachDialect, SYSTEM } from '../support/dialects.ts';
 import { instrumentInput, organizationInput, seedOrganizations, USCC, verificationInput } from '../support/fixtures.ts';
 import { testApp } from '../support/http.ts';
+import { pdfPages } from '../support/pdf-text.ts';
 import { labelQrArea, LABELS_PER_PAGE, renderLabelSheet, type Label } from '../../src/services/certificates/label-sheet.ts';
 import { AppError } from '../../src/domain/errors.ts';
 
@@ -34,13 +35,6 @@ function save(pdf: Buffer): string {
   const file = join(work, `sheet-${++files}.pdf`);
   writeFileSync(file, pdf);
   return file;
-}
-
-/** The text of each page (pdftotext, form feed between pages). */
-function pdfPages(pdf: Buffer): string[] {
-  const pages = tool('pdftotext', ['-enc', 'UTF-8', save(pdf), '-']).stdout.split('\f');
-  if (pages.at(-1)?.trim() === '') pages.pop();
-  return pages;
 }
 
 /** The dark modules read back from the rendered first page at the QR area of a slot, compared with the symbol of `text`. */

@@ -4,10 +4,6 @@
 // installs it; a missing tool fails the test with the package to install.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MetrologyKind } from '../../src/metrology/index.ts';
 import type { GumOutput } from '../../src/metrology/gum/index.ts';
 import type { McmOutput } from '../../src/metrology/mcm/index.ts';
@@ -17,25 +13,10 @@ import type { SpcResult } from '../../src/metrology/spc/index.ts';
 import { MetrologyService } from '../../src/services/metrology-service.ts';
 import { estimate, KIND_TITLES, metrologyReportPdf, sig } from '../../src/services/metrology-pdf/index.ts';
 import { loadReferenceCases } from '../support/reference-cases.ts';
+import { pdfPages } from '../support/pdf-text.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'jiliang-metrology-pdf-'));
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 const service = new MetrologyService();
-
-/** The PDF's text per page in drawing order (pdftotext -raw, form feed between pages). */
-function pdfPages(pdf: Buffer, name: string): string[] {
-  const file = join(work, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  const result = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    assert.fail('pdftotext is not installed: apt-get install poppler-utils (.ci/run installs it)');
-  }
-  assert.equal(result.status, 0, result.stderr);
-  const pages = result.stdout.split('\f');
-  if (pages.at(-1)?.trim() === '') pages.pop();
-  return pages;
-}
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
@@ -90,7 +71,7 @@ describe('every reference case as a PDF report', () => {
       const pdf = await metrologyReportPdf(kind, reference.input, result);
       const ms = performance.now() - started;
       assertWellFormed(pdf);
-      const pages = pdfPages(pdf, reference.file);
+      const pages = pdfPages(pdf, { raw: true });
       const text = squash(pages.join('\n'));
       const title = KIND_TITLES[kind];
       assert.ok(text.includes(squash(title.zh)), `title ${title.zh}`);
@@ -109,7 +90,7 @@ describe('report contents', () => {
   test('GUM H.1: the model, every input, the budget with c and %, y, u = 31.66, ν_eff, k, U = 92.48 and the interval', async () => {
     const result = service.calculate('gum', h1!.input) as GumOutput;
     const pdf = await service.reportPdf('gum', h1!.input, result);
-    const text = squash(pdfPages(pdf, 'h1').join('\n'));
+    const text = squash(pdfPages(pdf, { raw: true }).join('\n'));
     for (const expected of [
       'l_s+d_bar+d1+d2-l_s*(delta_alpha*(theta_bar+Delta)+alpha_s*delta_theta)',
       '50000838.6', '31.66', '16.75', '2.92', '92.48', '99%',
@@ -132,14 +113,14 @@ describe('report contents', () => {
     assert.ok(a.toString('latin1').includes('(D:19700101000000Z)'), 'no real date without generatedAt');
     const dated = await metrologyReportPdf('gum', h1!.input, result, { generatedAt: '2025-03-14T02:30:00Z' });
     assert.ok(dated.toString('latin1').includes('(D:20250314023000Z)'), 'creation date from generatedAt');
-    assert.ok(squash(pdfPages(dated, 'dated').join('\n')).includes('2025-03-1410:30（UTC+8）'), 'footer time in China Standard Time');
+    assert.ok(squash(pdfPages(dated, { raw: true }).join('\n')).includes('2025-03-1410:30（UTC+8）'), 'footer time in China Standard Time');
     await assert.rejects(metrologyReportPdf('gum', h1!.input, result, { generatedAt: 'yesterday' }), /ISO instant/);
   });
 
   test('several GUM outputs: a budget each, their covariance and correlation', async () => {
     const input = { model: { R: 'V / I', P: 'V * I' }, inputs: { V: { value: 5, u: 0.01 }, I: { value: 0.02, U: 0.0002, k: 2 } }, correlations: [['V', 'I', 0.3]] };
     const result = service.calculate('gum', input) as GumOutput;
-    const text = squash(pdfPages(await service.reportPdf('gum', input, result), 'multi').join('\n'));
+    const text = squash(pdfPages(await service.reportPdf('gum', input, result), { raw: true }).join('\n'));
     for (const expected of ['输出量R', '输出量P', 'R=V/I', 'P=V*I', 'r(V,I)=0.3', 'U=0.0002,k=2', '输出量的协方差', '输出量的相关系数', sig(result.correlation!.R!.P!, 4), sig(result.outputs.R!.u), sig(result.outputs.P!.u)]) {
       assert.ok(text.includes(squash(expected)), `multi-output report lacks ${expected}`);
     }
@@ -149,7 +130,7 @@ describe('report contents', () => {
     const input = { model: 'X1 + X2 + X3 + X4', inputs: { X1: { value: 0, u: 1 }, X2: { value: 0, u: 1 }, X3: { value: 0, u: 1 }, X4: { value: 0, dist: 'rectangular', halfWidth: 17.3205 } }, trials: 50_000, seed: 7 };
     const result = service.calculate('mcm', input) as McmOutput;
     const y = result.outputs.y!;
-    const text = squash(pdfPages(await service.reportPdf('mcm', input, result), 'mcm').join('\n'));
+    const text = squash(pdfPages(await service.reportPdf('mcm', input, result), { raw: true }).join('\n'));
     for (const expected of ['概率对称包含区间', '最短包含区间', '50000', '随机数种子', 'y的模拟分布', estimate(y.value, y.u), sig(y.u), '未通过：应采用蒙特卡洛结果']) {
       assert.ok(text.includes(squash(expected)), `MCM report lacks ${expected}`);
     }
@@ -159,7 +140,7 @@ describe('report contents', () => {
   test('conformance with guard bands and a process: decision, pc, specific risk, guard bands, PFA and PFR', async () => {
     const input = { measured: 9.8, u: 0.1, lower: 9, upper: 10, rule: 'guarded', k: 2, process: { mean: 9.5, sd: 0.3 } };
     const result = service.calculate('conformance', input) as ConformanceResult;
-    const text = squash(pdfPages(await service.reportPdf('conformance', input, result), 'guarded').join('\n'));
+    const text = squash(pdfPages(await service.reportPdf('conformance', input, result), { raw: true }).join('\n'));
     for (const expected of ['接受（符合）Accept', '0.9772', '0.02275', '[9.2,9.8]', 'w=AL−TL', '0.2', '全局误收风险', sig(result.globalPFA), sig(result.globalPFR), '保护带法']) {
       assert.ok(text.includes(squash(expected)), `conformance report lacks ${expected}`);
     }
@@ -169,7 +150,7 @@ describe('report contents', () => {
     const input = { history: [...Array(12).fill({ intervalDays: 365, inTolerance: true }), { intervalDays: 370, inTolerance: true }], reliabilityTarget: 0.85 };
     const result = service.calculate('interval', input) as { recommendedIntervalDays: number; rejectionConfidence: number; action: string };
     assert.equal(result.action, 'lengthen');
-    const text = squash(pdfPages(await service.reportPdf('interval', input, result), 'a3').join('\n'));
+    const text = squash(pdfPages(await service.reportPdf('interval', input, result), { raw: true }).join('\n'));
     for (const expected of ['校准间隔分析报告', `${result.recommendedIntervalDays}天days`, '延长Lengthen', 'A3区间检验', '1.000（13/13）', sig(result.rejectionConfidence), 'Clopper–Pearson', '13次，其中13次在容差内']) {
       assert.ok(text.includes(squash(expected)), `interval report lacks ${expected}`);
     }
@@ -178,7 +159,7 @@ describe('report contents', () => {
   test('calibration interval, method A1: the staircase step', async () => {
     const input = { method: 'A1', history: [{ intervalDays: 180, inTolerance: true }, { intervalDays: 180, inTolerance: false }], reliabilityTarget: 0.9 };
     const result = service.calculate('interval', input) as { recommendedIntervalDays: number };
-    const text = squash(pdfPages(await service.reportPdf('interval', input, result), 'a1').join('\n'));
+    const text = squash(pdfPages(await service.reportPdf('interval', input, result), { raw: true }).join('\n'));
     for (const expected of ['A1简单响应法', '缩短Shorten', `${result.recommendedIntervalDays}天days`, '超差Outoftolerance']) {
       assert.ok(text.includes(squash(expected)), `A1 report lacks ${expected}`);
     }
@@ -187,7 +168,7 @@ describe('report contents', () => {
   test('gauge R&R, ANOVA: %GRR, ndc, the components and the ANOVA table', async () => {
     const [, anova] = loadReferenceCases('grr');
     const result = service.calculate('grr', anova!.input) as GrrResult;
-    const text = squash(pdfPages(await service.reportPdf('grr', anova!.input, result), 'anova').join('\n'));
+    const text = squash(pdfPages(await service.reportPdf('grr', anova!.input, result), { raw: true }).join('\n'));
     for (const expected of ['方差分析法ANOVA', '27.86%', '有条件接受', '方差分析表', 'Appraiser×part', '重复性RepeatabilityEV', '3×3×10', '2.26', '-1.36', '各分量占总变差的百分比']) {
       assert.ok(text.includes(squash(expected)), `GRR report lacks ${expected}`);
     }
@@ -199,7 +180,7 @@ describe('report contents', () => {
     const result = service.calculate('spc', input) as SpcResult;
     assert.deepEqual(result.violations, [{ rule: 1, index: 5 }]);
     assert.deepEqual(result.rangeChart?.outOfControl, [5, 6]);
-    const text = squash(pdfPages(await service.reportPdf('spc', input, result), 'imr').join('\n'));
+    const text = squash(pdfPages(await service.reportPdf('spc', input, result), { raw: true }).join('\n'));
     for (const expected of ['单值–移动极差控制图I–MRchart', 'UCL14.01', 'CL10.78', 'LCL7.55', '1.70', '1.62', '失控点', '1：1点超出3σ控制限', '1：超出控制限', '西方电气规则1–4']) {
       assert.ok(text.includes(squash(expected)), `SPC report lacks ${expected}`);
     }
@@ -210,7 +191,7 @@ describe('report contents', () => {
   test('the piston-ring X̄–R case: centre line and limits as on the SPC page', async () => {
     const [piston] = loadReferenceCases('spc');
     const result = service.calculate('spc', piston!.input) as SpcResult;
-    const text = squash(pdfPages(await service.reportPdf('spc', piston!.input, result), 'piston').join('\n'));
+    const text = squash(pdfPages(await service.reportPdf('spc', piston!.input, result), { raw: true }).join('\n'));
     for (const expected of ['74.00118', '74.01431', '73.98804', '无失控点', '均值图', '极差图']) assert.ok(text.includes(expected), `piston report lacks ${expected}`);
   });
 
