@@ -16,6 +16,14 @@ export interface OpenDatabase {
   readonly dialect: DialectName;
   /** The raw better-sqlite3 handle, for the bulk-load fast path; null on PostgreSQL. */
   readonly sqlite: SQLite.Database | null;
+  /**
+   * SQLite files: a second connection, read-only and opened on first use, for the hot public reads
+   * that run outside transactions (the certificate lookup). It sees committed data only — never
+   * the open transaction of the main connection, which a raw read on that handle would join — and
+   * spares those reads Kysely's per-query work. null on PostgreSQL and for an in-memory database
+   * (another connection would see another database).
+   */
+  readonly readOnlySqlite: (() => SQLite.Database) | null;
   /** PostgreSQL: the schema in use (`public` unless one was given); null on SQLite. */
   readonly schema: string | null;
   readonly close: () => Promise<void>;
@@ -68,7 +76,22 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL, options: OpenOp
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, dialect: 'sqlite', sqlite, schema: null, close: () => db.destroy() };
+    let reader: SQLite.Database | null = null;
+    const readOnlySqlite =
+      path === ':memory:'
+        ? null
+        : () => {
+            if (!reader) {
+              reader = new SQLite(path, { readonly: true, fileMustExist: true });
+              reader.pragma('busy_timeout = 5000');
+            }
+            return reader;
+          };
+    const close = async () => {
+      reader?.close();
+      await db.destroy();
+    };
+    return { db, dialect: 'sqlite', sqlite, readOnlySqlite, schema: null, close };
   }
   const pool = new pg.Pool({
     connectionString: url,
@@ -76,5 +99,5 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL, options: OpenOp
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', sqlite: null, schema: options.schema ?? 'public', close: () => db.destroy() };
+  return { db, dialect: 'postgres', sqlite: null, readOnlySqlite: null, schema: options.schema ?? 'public', close: () => db.destroy() };
 }

@@ -61,7 +61,7 @@ export const certificateRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
     '/public/certificates/:certificateNo',
     { config: pub, schema: { tags, summary: '公开核验：证书状态与公开字段（无个人信息）', params: CertificateNoParams, response: ProblemResponses } },
     // Already JSON: the service composes it from the stored row without building the object.
-    async (req, reply) => reply.type('application/json; charset=utf-8').send(await ctx.certificates.publicViewJson(numberOf(req.params))),
+    async (req, reply) => reply.type('application/json; charset=utf-8').send(await ctx.certificates.publicViewBody(numberOf(req.params))),
   );
   app.get(
     '/public/certificates/:certificateNo.pdf',

@@ -29,7 +29,7 @@ import { renderCertificateDcc } from './certificate-dcc.ts';
 import { renderQrPng, renderQrSvg } from './qr-image.ts';
 import { renderLabelSheet, type Label } from './label-sheet.ts';
 import { historyFromRows } from './certificate-history.ts';
-import { lookupRowOf, publicJsonFromLookup, publicViewFromHistory, type PublicCertificate } from './public-view.ts';
+import { lookupRowOf, publicBodyFromLookup, publicViewFromHistory, type PublicCertificate } from './public-view.ts';
 import { findOrganizationById } from '../../store/repositories/organization-repository.ts';
 import { isIsoDate } from '../../domain/common/dates.ts';
 
@@ -64,6 +64,7 @@ export class CertificateService {
     readonly log: TransparencyLog,
     private readonly clock: Clock,
     private readonly config: CertificateServiceConfig,
+    private readonly findLookup: lookup.LookupFinder,
   ) {}
 
   verifyUrl(certificateNo: string): string {
@@ -193,14 +194,14 @@ export class CertificateService {
 
   /** Public fields and status of the latest version; 404 for an unknown number. */
   async publicView(certificateNo: string): Promise<PublicCertificate> {
-    return JSON.parse(await this.publicViewJson(certificateNo)) as PublicCertificate;
+    return JSON.parse((await this.publicViewBody(certificateNo)).toString('utf8')) as PublicCertificate;
   }
 
-  /** The public view as JSON text, from the certificate's lookup row: one primary-key read. */
-  async publicViewJson(certificateNo: string): Promise<string> {
-    const row = await lookup.findLookup(this.db, certificateNo);
-    if (!row) throw new AppError('JL_ERR_NOT_FOUND');
-    return publicJsonFromLookup(row, this.clock.today(), this.clock.now().toISOString());
+  /** The public view as JSON (UTF-8), from the certificate's lookup row: one primary-key read. */
+  async publicViewBody(certificateNo: string): Promise<Buffer> {
+    const record = await this.findLookup(certificateNo);
+    if (!record) throw new AppError('JL_ERR_NOT_FOUND');
+    return publicBodyFromLookup(record, this.clock.today(), this.clock.now().toISOString());
   }
 
   /**

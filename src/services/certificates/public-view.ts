@@ -6,7 +6,7 @@
 import { certificateStatus, revocationOf, type CertificateAction, type CertificateHistory } from '../../domain/certificates/certificate-status.ts';
 import type { PublicCertificate, PublicVersion } from '../../domain/certificates/public-certificate.ts';
 import type { CertificateActionRow, CertificateVersionRow } from '../../store/repositories/certificate-repository.ts';
-import type { CertificateLookupRow } from '../../store/repositories/certificate-lookup-repository.ts';
+import type { CertificateLookupRecord, CertificateLookupRow } from '../../store/repositories/certificate-lookup-repository.ts';
 import type { CertificateFacts } from './certificate-assembly.ts';
 import { historyFromRows } from './certificate-history.ts';
 import { leafInput } from './transparency-log.ts';
@@ -72,18 +72,20 @@ export function lookupRowOf(view: PublicCertificate): CertificateLookupRow {
 }
 
 /**
- * The view's JSON from its lookup row on `today`, stamped `asOf`: the statuses derived by the same
- * rule as from the history (`certificateStatus`), from the only facts it reads — revoked or not,
- * the latest version and its valid-until date.
+ * The view's JSON (UTF-8) from its lookup record on `today`, stamped `asOf`: the statuses derived
+ * by the same rule as from the history (`certificateStatus`), from the only facts it reads — revoked
+ * or not, the latest version and its valid-until date. The stored fields are copied as bytes: the
+ * bulk of the view is never decoded into a string and encoded again.
  */
-export function publicJsonFromLookup(row: CertificateLookupRow, today: string, asOf: string): string {
-  const stored = JSON.parse(row.versions) as StoredVersion[];
+export function publicBodyFromLookup(record: CertificateLookupRecord, today: string, asOf: string): Buffer {
+  const stored = JSON.parse(record.versions) as StoredVersion[];
   const history: CertificateHistory = {
-    versions: stored.map((v) => ({ version: v.version, validUntil: v.version === row.latest_version ? row.valid_until : null })),
-    actions: row.revoked_at === null ? [] : [{ action: 'revoke', version: row.latest_version, at: row.revoked_at, reason: null }],
+    versions: stored.map((v) => ({ version: v.version, validUntil: v.version === record.latest_version ? record.valid_until : null })),
+    actions: record.revoked_at === null ? [] : [{ action: 'revoke', version: record.latest_version, at: record.revoked_at, reason: null }],
   };
   const versions = stored.map((v) => ({ ...v, status: certificateStatus(history, v.version, today) }));
-  const status = certificateStatus(history, row.latest_version, today);
+  const status = certificateStatus(history, record.latest_version, today);
   // public_fields is a JSON object ("{…}"): the derived members go in front of its own.
-  return `{"status":${JSON.stringify(status)},"statusAsOf":${JSON.stringify(asOf)},"versions":${JSON.stringify(versions)},${row.public_fields.slice(1)}`;
+  const head = Buffer.from(`{"status":${JSON.stringify(status)},"statusAsOf":${JSON.stringify(asOf)},"versions":${JSON.stringify(versions)},`, 'utf8');
+  return Buffer.concat([head, record.public_fields.subarray(1)]);
 }
