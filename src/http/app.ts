@@ -25,7 +25,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { certificateRoutes, wellKnownRoutes } from './routes/certificate-routes.ts';
 import { authentication } from './auth/authenticate.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
-import { securityHeaders } from './security-headers.ts';
+import { API_HEADER_OPTIONS, securityHeaders } from './security-headers.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -138,7 +138,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     return reply.sendFile('index.html');
   });
 
-  await app.register(securityHeaders, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
+  await app.register(securityHeaders, {
+    document: { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } },
+    api: API_HEADER_OPTIONS,
+    apiPrefix: '/api/',
+  });
   // Registered before the rate limiter: it gives every public route a limit, which the limiter reads.
   await app.register(authentication, { ctx, secureCookies, publicRateLimit: options.publicRateLimit ?? publicRateLimitFromEnv() });
   await app.register(rateLimit, { global: false });

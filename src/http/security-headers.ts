@@ -1,6 +1,9 @@
 // Security headers (CSP, HSTS, nosniff, frame and referrer policies …) on every response. Helmet
 // decides the values; they do not vary per request (no CSP nonces), so they are computed once at
-// start-up and copied onto each reply. @fastify/helmet instead rebuilds helmet's middleware — CSP
+// start-up and copied onto each reply. Two sets: documents (the web app, its files) get helmet's
+// full set with the app's policy; API answers (JSON, problem JSON, PDF, XML, QR images, exports) are
+// never documents that load anything, so they get the set OWASP recommends for APIs with a CSP that
+// lets nothing load or frame them — stricter, and half the headers on the busiest routes. @fastify/helmet instead rebuilds helmet's middleware — CSP
 // directives parsed again — on every request, which cost the public certificate lookup about a
 // tenth of its throughput (docs/PERFORMANCE.md, "Certificates").
 import type { FastifyInstance } from 'fastify';
@@ -27,11 +30,31 @@ export function helmetHeaders(options: HelmetOptions): Readonly<Record<string, s
   return Object.freeze(headers);
 }
 
-export const securityHeaders = fp(async (app: FastifyInstance, options: HelmetOptions) => {
-  const headers = helmetHeaders(options);
+/** Helmet's options for API answers: CSP `default-src 'none'; frame-ancestors 'none'`, no document-only headers. */
+export const API_HEADER_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+};
+
+export interface SecurityHeaderOptions {
+  /** For everything outside `apiPrefix`: the web app and its files. */
+  readonly document: HelmetOptions;
+  /** For answers under `apiPrefix`. */
+  readonly api: HelmetOptions;
+  readonly apiPrefix: string;
+}
+
+export const securityHeaders = fp(async (app: FastifyInstance, options: SecurityHeaderOptions) => {
+  const documentHeaders = helmetHeaders(options.document);
+  const apiHeaders = helmetHeaders(options.api);
   // Before routing decisions and error handling: every answer, 404s and problems included, carries them.
-  app.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(request.url.startsWith(options.apiPrefix) ? apiHeaders : documentHeaders);
     done();
   });
 });

@@ -104,12 +104,20 @@ export const authentication = fp(async (app: FastifyInstance, { ctx, publicRateL
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const access = request.routeOptions.config.access;
-    if (!access) return; // static files of the web app and the not-found handler
-    await identify(ctx, request);
-    await admit(ctx, request, access);
+    if (!access) return done(); // static files of the web app and the not-found handler
+    // Anonymous on a public route: nothing to look up, answered without a promise (the public
+    // certificate lookup is the busiest route there is).
+    if ('public' in access && request.headers.authorization === undefined && !request.cookies[SESSION_COOKIE]) {
+      request.caller = { actor: ANONYMOUS, requestId: request.id };
+      request.signedIn = null;
+      return done();
+    }
+    identify(ctx, request)
+      .then(() => admit(ctx, request, access))
+      .then(() => done(), done);
   });
 });
 
