@@ -2,7 +2,7 @@
 // certificate number (`/v/J2026-0001-000001`) or an instrument's registry number (`/v?instrument=…`).
 // A big verdict, the browser's own check of the QR signature, the public fields, downloads and the
 // certificate's history; offline, the verdict from the keys and revocation list cached earlier.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { certificateLinks, type PublicCertificate } from '../api/publicCertificates.ts';
@@ -220,6 +220,48 @@ function History({ view }: { view: PublicCertificate }) {
   );
 }
 
+interface LookupFormProps {
+  readonly id: string;
+  readonly label: string;
+  readonly placeholder: string;
+  readonly submitLabel: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error: string | null;
+  readonly onSubmit: (event: FormEvent) => void;
+  readonly inputProps: Pick<InputHTMLAttributes<HTMLInputElement>, 'autoCapitalize' | 'spellCheck' | 'inputMode'>;
+  readonly testIds: { readonly input: string; readonly submit: string; readonly error?: string };
+}
+
+/** One labelled field with its submit button and its error line. */
+function LookupForm({ id, label, placeholder, submitLabel, value, onChange, error, onSubmit, inputProps, testIds }: LookupFormProps) {
+  return (
+    <form onSubmit={onSubmit} className="pv-form" noValidate>
+      <label htmlFor={id}>{label}</label>
+      <div className="pv-form__row">
+        <input
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder={placeholder}
+          autoComplete="off"
+          {...inputProps}
+          aria-invalid={error ? true : undefined}
+          data-testid={testIds.input}
+        />
+        <button type="submit" data-testid={testIds.submit}>
+          {submitLabel}
+        </button>
+      </div>
+      {error ? (
+        <p className="pv-error" role="alert" data-testid={testIds.error}>
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
 function LookupForms() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -259,53 +301,30 @@ function LookupForms() {
   return (
     <section className="pv-card pv-no-print" data-testid="lookup">
       <h2>{t('publicVerify.lookupTitle')}</h2>
-      <form onSubmit={submitText} className="pv-form" noValidate>
-        <label htmlFor="pv-lookup-text">{t('publicVerify.lookupLabel')}</label>
-        <div className="pv-form__row">
-          <input
-            id="pv-lookup-text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t('publicVerify.lookupPlaceholder')}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-invalid={textError ? true : undefined}
-            data-testid="lookup-text"
-          />
-          <button type="submit" data-testid="lookup-submit">
-            {t('publicVerify.lookupSubmit')}
-          </button>
-        </div>
-        {textError ? (
-          <p className="pv-error" role="alert" data-testid="lookup-error">
-            {textError}
-          </p>
-        ) : null}
-      </form>
-      <form onSubmit={submitInstrument} className="pv-form" noValidate>
-        <label htmlFor="pv-lookup-instrument">{t('publicVerify.instrumentLabel')}</label>
-        <div className="pv-form__row">
-          <input
-            id="pv-lookup-instrument"
-            value={instrument}
-            onChange={(e) => setInstrument(e.target.value)}
-            placeholder={t('publicVerify.instrumentPlaceholder')}
-            inputMode="numeric"
-            autoComplete="off"
-            aria-invalid={instrumentError ? true : undefined}
-            data-testid="lookup-instrument"
-          />
-          <button type="submit" data-testid="lookup-instrument-submit">
-            {t('publicVerify.instrumentSubmit')}
-          </button>
-        </div>
-        {instrumentError ? (
-          <p className="pv-error" role="alert">
-            {instrumentError}
-          </p>
-        ) : null}
-      </form>
+      <LookupForm
+        id="pv-lookup-text"
+        label={t('publicVerify.lookupLabel')}
+        placeholder={t('publicVerify.lookupPlaceholder')}
+        submitLabel={t('publicVerify.lookupSubmit')}
+        value={text}
+        onChange={setText}
+        error={textError}
+        onSubmit={submitText}
+        inputProps={{ autoCapitalize: 'characters', spellCheck: false }}
+        testIds={{ input: 'lookup-text', submit: 'lookup-submit', error: 'lookup-error' }}
+      />
+      <LookupForm
+        id="pv-lookup-instrument"
+        label={t('publicVerify.instrumentLabel')}
+        placeholder={t('publicVerify.instrumentPlaceholder')}
+        submitLabel={t('publicVerify.instrumentSubmit')}
+        value={instrument}
+        onChange={setInstrument}
+        error={instrumentError}
+        onSubmit={submitInstrument}
+        inputProps={{ inputMode: 'numeric' }}
+        testIds={{ input: 'lookup-instrument', submit: 'lookup-instrument-submit' }}
+      />
     </section>
   );
 }
