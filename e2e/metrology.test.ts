@@ -3,10 +3,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { eventually, expectText, signIn } from './support/ui.ts';
+import { eventually, expectNumber, expectText, signIn } from './support/ui.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -20,15 +20,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** The number shown in a result cell, waiting until it is within `tolerance` of `expected`. */
-async function expectNumber(page: Page, testId: string, expected: number, tolerance: number): Promise<number> {
-  return eventually(`${testId} ≈ ${expected}`, async () => {
-    const text = (await page.getByTestId(testId).first().textContent()) ?? '';
-    const value = Number(text.replace(/[^0-9eE+.-]/g, ''));
-    return Number.isFinite(value) && Math.abs(value - expected) <= tolerance ? value : 0;
-  });
-}
 
 test('不确定度评定: the GUM H.1 preset gives u ≈ 31.66 nm and U99 ≈ 92.5 nm with k = 2.92, and follows edits', async () => {
   const page = await newPage(browser, server.baseUrl);

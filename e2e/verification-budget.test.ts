@@ -4,11 +4,11 @@
 // expanded 检定记录 row, its certificate and the certificate PDF carry the budget and its result.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { ApiClient, type Created } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { eventually, expectText, signIn } from './support/ui.ts';
+import { eventually, expectNumber, expectText, signIn } from './support/ui.ts';
 import { openVerificationDrawer, seedDispenser } from './support/verification.ts';
 import { pdfPages } from '../test/support/pdf-text.ts';
 
@@ -28,15 +28,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** The number shown in a result cell, waiting until it is within `tolerance` of `expected`. */
-async function expectNumber(page: Page, testId: string, expected: number, tolerance: number): Promise<number> {
-  return eventually(`${testId} ≈ ${expected}`, async () => {
-    const text = (await page.getByTestId('budget-result').getByTestId(testId).first().textContent()) ?? '';
-    const value = Number(text.replace(/[^0-9eE+.-]/g, ''));
-    return Number.isFinite(value) && Math.abs(value - expected) <= tolerance ? value : 0;
-  });
-}
 
 interface GumQuantity {
   value: number;
@@ -79,10 +70,10 @@ test('record a verification with an uncertainty budget: live GUM result, server 
   await section.getByTestId('input-add').click();
   await section.getByTestId('input-value-x2').fill('0.02');
   await section.getByTestId('input-u-x2').fill('0.04');
-  await expectNumber(page, 'gum-u', 0.05, 1e-6);
-  await expectNumber(page, 'gum-k', 1.96, 0.005);
-  await expectNumber(page, 'gum-U', 0.098, 0.0005);
-  await expectNumber(page, 'gum-y', 0.12, 1e-6);
+  await expectNumber(page.getByTestId('budget-result'), 'gum-u', 0.05, 1e-6);
+  await expectNumber(page.getByTestId('budget-result'), 'gum-k', 1.96, 0.005);
+  await expectNumber(page.getByTestId('budget-result'), 'gum-U', 0.098, 0.0005);
+  await expectNumber(page.getByTestId('budget-result'), 'gum-y', 0.12, 1e-6);
   await expectText(page.getByTestId('budget-attached'), 'U = 0.098');
 
   // A budget the server refuses (the model is broken on the way): its problem shows beside the

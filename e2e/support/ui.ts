@@ -32,6 +32,15 @@ export async function expectText(locator: Locator, text: string | RegExp): Promi
   });
 }
 
+/** Waits until the number shown by the first `testId` element inside `scope` is within `tolerance` of `expected`; returns it. */
+export async function expectNumber(scope: Page | Locator, testId: string, expected: number, tolerance: number): Promise<number> {
+  return eventually(`${testId} ≈ ${expected}`, async () => {
+    const text = (await scope.getByTestId(testId).first().textContent()) ?? '';
+    const value = Number(text.replace(/[^0-9eE+.-]/g, ''));
+    return Number.isFinite(value) && Math.abs(value - expected) <= tolerance ? value : 0;
+  });
+}
+
 /** Opens an antd Select by its data-testid, optionally types a search, and clicks the option. */
 export async function pickOption(page: Page, testId: string, label: string, search?: string): Promise<void> {
   await page.getByTestId(testId).click();
