@@ -1,11 +1,12 @@
 // Security headers (CSP, HSTS, nosniff, frame and referrer policies …) on every response. Helmet
 // decides the values; they do not vary per request (no CSP nonces), so they are computed once at
-// start-up and copied onto each reply. Two sets: documents (the web app, its files) get helmet's
-// full set with the app's policy; API answers (JSON, problem JSON, PDF, XML, QR images, exports) are
-// never documents that load anything, so they get the set OWASP recommends for APIs with a CSP that
-// lets nothing load or frame them — stricter, and half the headers on the busiest routes. @fastify/helmet instead rebuilds helmet's middleware — CSP
+// start-up and copied onto each reply. @fastify/helmet instead rebuilds helmet's middleware — CSP
 // directives parsed again — on every request, which cost the public certificate lookup about a
 // tenth of its throughput (docs/PERFORMANCE.md, "Certificates").
+// Two sets: documents (the web app and its files) get helmet's full set with the app's policy; API
+// answers (JSON, problem JSON, PDF, XML, QR images, exports) never load anything, so they get the
+// set OWASP recommends for APIs, with a CSP that lets nothing load or frame them — stricter, and
+// half the headers on the busiest routes.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';

@@ -35,11 +35,11 @@ export function lookupFinder(db: Kysely<Database>, readOnlySqlite: (() => SQLite
   };
 }
 
-// The public lookup is the busiest query there is: built and compiled once per database handle,
-// then run with each number (building and compiling cost as much as running it on SQLite).
+// The lookup on PostgreSQL (and on an in-memory SQLite database): built and compiled once per
+// database handle, then run with each number (building and compiling cost as much as running it).
 const compiledFind = new WeakMap<Kysely<Database>, CompiledQuery<CertificateLookupRow>>();
 
-export async function findLookup(db: Kysely<Database>, certificateNo: string): Promise<CertificateLookupRow | undefined> {
+async function findLookup(db: Kysely<Database>, certificateNo: string): Promise<CertificateLookupRow | undefined> {
   let compiled = compiledFind.get(db);
   if (!compiled) {
     compiled = db.selectFrom('certificate_lookup').selectAll().where('certificate_no', '=', certificateNo).compile();
