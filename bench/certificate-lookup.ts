@@ -24,6 +24,7 @@ import { bareJsonServer, closeServer, runLoad, type LoadArgs, type LoadResult } 
 import { summarize } from './lib/cpu-profile.ts';
 import { startServe, type ServeProcess } from './lib/serve-process.ts';
 import { warmLookupPages } from './lib/page-cache.ts';
+import { ownCpuMs } from './lib/process-cpu.ts';
 import { benchIssuance, breakdownTable, issuanceNotes, issuanceTable, type IssuedDatabase } from './certificate-issuance.ts';
 import { formatInt, formatMs, formatPercent, formatSeconds, log, table } from './lib/stats.ts';
 
@@ -51,9 +52,14 @@ export interface LookupResult {
   readonly profilePath: string | null;
 }
 
+/** The server's CPU time per answered request in the measured run, µs ("–" when not measured). */
+function cpuPerRequest(r: LoadResult): string {
+  return Number.isFinite(r.serverCpuMs) && r.ok > 0 ? ((r.serverCpuMs * 1000) / r.ok).toFixed(1) : '–';
+}
+
 function check(name: string, r: LoadResult): void {
   log(
-    `lookup: ${name}: ${formatInt(r.ok / r.seconds)} req/s, p50 ${formatMs(r.latency.p50)} ms, p99 ${formatMs(r.latency.p99)} ms` +
+    `lookup: ${name}: ${formatInt(r.ok / r.seconds)} req/s, p50 ${formatMs(r.latency.p50)} ms, p99 ${formatMs(r.latency.p99)} ms, server ${cpuPerRequest(r)} µs CPU/request` +
       ` (${formatInt(r.ok)} ok, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; load ${r.loadBefore.toFixed(1)} → ${r.loadAfter.toFixed(1)})`,
   );
   if (r.non2xx || r.errors || r.timeouts) throw new Error(`${name}: ${r.non2xx} non-2xx responses, ${r.errors} errors, ${r.timeouts} timeouts`);
@@ -94,13 +100,13 @@ export async function benchLookup(cfg: BenchConfig, issued: IssuedDatabase): Pro
       let bare: LoadResult;
       try {
         log(`lookup: bare node:http server, ${cfg.lookupConnections} connections, ${cfg.lookupWarmup} s warm-up + ${cfg.lookupSeconds} s`);
-        bare = await runLoad({ ...args, origin: bareServer.origin });
+        bare = await runLoad({ ...args, origin: bareServer.origin }, ownCpuMs);
         check('bare node:http', bare);
       } finally {
         await closeServer(bareServer.server);
       }
       log(`lookup: the app's framework with a fixed view (${FIXED_PREFIX}), built in this process, same load`);
-      const fixed = await runLoad({ ...args, prefix: FIXED_PREFIX });
+      const fixed = await runLoad({ ...args, prefix: FIXED_PREFIX }, ownCpuMs);
       check('app framework, fixed view', fixed);
 
       const serve = (workers: number, profileDir?: string): Promise<ServeProcess> =>
@@ -114,7 +120,7 @@ export async function benchLookup(cfg: BenchConfig, issued: IssuedDatabase): Pro
         log(`lookup: jiliang serve --workers ${workers}, ${cfg.lookupConnections} connections, ${cfg.lookupWarmup} s warm-up + ${cfg.lookupSeconds} s`);
         const server = await serve(workers);
         try {
-          const result = await runLoad({ ...args, origin: server.origin });
+          const result = await runLoad({ ...args, origin: server.origin }, () => server.cpuMs());
           check(`jiliang serve --workers ${workers}`, result);
           return result;
         } finally {
@@ -162,11 +168,12 @@ export function lookupTable(r: LookupResult): string {
     formatMs(x.latency.p99),
     formatMs(x.latency.max),
     formatInt(x.bytes / Math.max(1, x.requests)),
+    cpuPerRequest(x),
     `${x.loadBefore.toFixed(1)}–${x.loadAfter.toFixed(1)}`,
     target,
   ];
   return table(
-    ['server', 'certificates', 'connections', 'requests/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'bytes/response', 'load avg', `target ≥ ${formatPercent(LOOKUP_RATE_TARGET)}, p99 ≤ ${LOOKUP_P99_TARGET_MS} ms`],
+    ['server', 'certificates', 'connections', 'requests/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'bytes/response', 'server CPU µs/request', 'load avg', `target ≥ ${formatPercent(LOOKUP_RATE_TARGET)}, p99 ≤ ${LOOKUP_P99_TARGET_MS} ms`],
     [
       row('bare node:http, fixed body (one process)', r.bare, '(baseline)'),
       row('app framework, fixed view (no lookup)', r.fixed, `${formatPercent(rate(r.fixed) / rate(r.bare))} of bare (for reference)`),
@@ -181,6 +188,7 @@ export function lookupNotes(r: LookupResult): string[] {
   return [
     `  ${formatInt(p.certificates)} certificates: ${formatInt(p.real)} issued through the service, the rest synthetic; ${formatInt(p.versions)} versions (${formatInt(p.amended)} amended), ${formatInt(p.revoked)} revoked; database ${(p.bytes / 2 ** 30).toFixed(2)} GiB`,
     `  set-up: ${formatSeconds(p.instrumentsMs)} s raw instrument insert, ${formatSeconds(p.rowsMs)} s synthetic verification and certificate rows, ${formatSeconds(p.lookupMs)} s the service rebuilding the lookup table from them`,
+    '  server CPU µs/request: user + system time of the server process(es) during the measured run ÷ answered requests (/proc for jiliang serve and its workers; the benchmark process itself for the bare server and the fixed view); steadier than requests/s on a shared VM',
     `  ${r.warmup} s warm-up then ${r.seconds} s measured per server; autocannon 9 in a child process, ${r.connections} keep-alive connections, no pipelining, random numbers over all certificates; latency = every 2xx response time of the measured run`,
     `  closed loop: each connection sends its next request when the previous answer arrives, so mean latency ≈ connections ÷ rate (one process: ${formatMs(r.app.latency.mean)} ms mean)`,
     `  the bare server's body is one real response of the app (${formatInt(r.bodyBytes)} bytes); the app adds its security headers (bytes/response includes headers)`,

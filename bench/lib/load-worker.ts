@@ -2,7 +2,7 @@
 // it): autocannon with N keep-alive connections, no pipelining, each request for a random
 // certificate number from a file. A warm-up run, then the measured run; every 2xx response time of
 // the measured run is kept (autocannon's own histogram has 1 ms steps) for exact percentiles.
-// Prints one JSON line.
+// Prints `measuring` when the measured run starts, then one JSON line.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -93,6 +93,8 @@ const args = JSON.parse(process.argv[2] ?? '{}') as LoadArgs;
 const numbers = readFileSync(args.numbersFile, 'utf8').split('\n').filter(Boolean);
 if (args.warmupSeconds > 0) await run(args, numbers, args.warmupSeconds, null);
 const latencies: number[] = [];
+// Tells the parent the measured run starts (it samples the server's CPU time now and at the end).
+process.stdout.write('measuring\n');
 const result = await run(args, numbers, args.seconds, latencies);
 latencies.sort((a, b) => a - b);
 const output: LoadOutput = {

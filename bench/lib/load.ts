@@ -14,22 +14,32 @@ export interface LoadResult extends LoadOutput {
   /** 1-minute load average before and after the run (includes the benchmark itself). */
   readonly loadBefore: number;
   readonly loadAfter: number;
+  /** The server's CPU time during the measured run, ms (NaN when not measured). */
+  readonly serverCpuMs: number;
 }
 
 const WORKER = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
 
-/** Runs the load generator against `args.origin` and waits for its figures. */
-export function runLoad(args: LoadArgs): Promise<LoadResult> {
+/**
+ * Runs the load generator against `args.origin` and waits for its figures; `serverCpuMs` reads the
+ * server's CPU time so far (sampled when the measured run starts and when the generator exits).
+ */
+export function runLoad(args: LoadArgs, serverCpuMs: () => number = () => Number.NaN): Promise<LoadResult> {
   const loadBefore = loadavg()[0]!;
+  let cpuAtStart = Number.NaN;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (Number.isNaN(cpuAtStart) && out.includes('measuring\n')) cpuAtStart = serverCpuMs();
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
       try {
-        resolve({ ...(JSON.parse(out.trim().split('\n').at(-1)!) as LoadOutput), loadBefore, loadAfter: loadavg()[0]! });
+        const cpu = serverCpuMs() - cpuAtStart;
+        resolve({ ...(JSON.parse(out.trim().split('\n').at(-1)!) as LoadOutput), loadBefore, loadAfter: loadavg()[0]!, serverCpuMs: cpu });
       } catch (error) {
         reject(error);
       }

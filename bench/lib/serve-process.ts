@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { processTreeCpuMs } from './process-cpu.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/jiliang.js', import.meta.url));
 
@@ -20,6 +21,8 @@ export interface ServeProcessOptions {
 
 export interface ServeProcess {
   readonly origin: string;
+  /** CPU time so far of the server process and its workers, ms. */
+  cpuMs(): number;
   /** SIGTERM, then waits for the exit; returns the CPU profile's path when profiling. */
   stop(): Promise<string | null>;
 }
@@ -51,6 +54,7 @@ export async function startServe(options: ServeProcessOptions): Promise<ServePro
   }
   return {
     origin,
+    cpuMs: () => processTreeCpuMs(child.pid!),
     stop: async () => {
       child.kill('SIGTERM');
       const code = await exited;
