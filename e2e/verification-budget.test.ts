@@ -9,7 +9,7 @@ import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { ApiClient, type Created } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { eventually, expectNumber, expectText, signIn } from './support/ui.ts';
-import { openVerificationDrawer, seedDispenser } from './support/verification.ts';
+import { fillFirstItem, openVerificationDrawer, seedDispenser } from './support/verification.ts';
 import { pdfPages } from '../test/support/pdf-text.ts';
 
 let server: TestServer;
@@ -50,11 +50,7 @@ test('record a verification with an uncertainty budget: live GUM result, server 
   await page.getByTestId('instrument-detail-page').waitFor();
 
   const drawer = await openVerificationDrawer(page);
-  await page.getByTestId('standard-0-name').fill('二等标准金属量器');
-  await page.getByTestId('item-0-name').fill('示值误差');
-  await page.getByTestId('item-0-error').fill('0.1');
-  await page.getByTestId('item-0-mpe').fill('0.3');
-  await page.getByTestId('item-0-unit').fill('%');
+  await fillFirstItem(page, { error: '0.1', mpe: '0.3', unit: '%' });
 
   // The section is collapsed and attaches nothing until asked.
   const section = page.getByTestId('verification-budget');

@@ -8,7 +8,7 @@ import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { ApiClient, USCC, type Created } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { eventually, expectCount, expectText, pickOption, signIn } from './support/ui.ts';
-import { openVerificationDrawer, recordVerification } from './support/verification.ts';
+import { fillFirstItem, openVerificationDrawer, recordVerification } from './support/verification.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -135,12 +135,7 @@ test('an item with an uncertainty is judged by the guarded decision rule and rec
   await page.getByTestId('instrument-detail-page').waitFor();
 
   const drawer = await openVerificationDrawer(page);
-  await page.getByTestId('standard-0-name').fill('二等标准金属量器');
-  await page.getByTestId('item-0-name').fill('示值误差');
-  await page.getByTestId('item-0-error').fill('4.8');
-  await page.getByTestId('item-0-mpe').fill('5');
-  await page.getByTestId('item-0-u').fill('0.2');
-  await page.getByTestId('item-0-unit').fill('mL');
+  await fillFirstItem(page, { error: '4.8', mpe: '5', u: '0.2', unit: 'mL' });
   // Simple acceptance (the default): 4.8 lies within ±5, accepted with a 15.87 % false-accept risk.
   await expectText(page.getByTestId('item-0-result'), /^合格$/);
   await expectText(page.getByTestId('item-0-risk'), '15.87 %');

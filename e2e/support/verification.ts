@@ -35,17 +35,23 @@ export async function openVerificationDrawer(page: Page): Promise<Locator> {
   return drawer;
 }
 
+/** Fills the first standard's name and the first item (示值误差) with its error, MPE, unit and optional uncertainty. */
+export async function fillFirstItem(page: Page, item: { error: string; mpe: string; unit: string; u?: string }): Promise<void> {
+  await page.getByTestId('standard-0-name').fill('二等标准金属量器');
+  await page.getByTestId('item-0-name').fill('示值误差');
+  await page.getByTestId('item-0-error').fill(item.error);
+  await page.getByTestId('item-0-mpe').fill(item.mpe);
+  if (item.u !== undefined) await page.getByTestId('item-0-u').fill(item.u);
+  await page.getByTestId('item-0-unit').fill(item.unit);
+}
+
 /** Records a verification with one item of the given error (MPE 0.3 %) and waits for the drawer to close. */
 export async function recordVerification(page: Page, error: string, expected: 'pass' | 'fail'): Promise<void> {
   const drawer = await openVerificationDrawer(page);
   await page.getByTestId('field-temperatureC').fill('21.5');
   await page.getByTestId('field-humidityPct').fill('60');
-  await page.getByTestId('standard-0-name').fill('二等标准金属量器');
+  await fillFirstItem(page, { error, mpe: '0.3', unit: '%' });
   await page.getByTestId('standard-0-certificateNo').fill('[2020]渝量标证字第001号');
-  await page.getByTestId('item-0-name').fill('示值误差');
-  await page.getByTestId('item-0-error').fill(error);
-  await page.getByTestId('item-0-mpe').fill('0.3');
-  await page.getByTestId('item-0-unit').fill('%');
   await expectText(page.getByTestId('item-0-result'), expected === 'pass' ? '合格' : '不合格');
   const checked = await page.getByTestId(`conclusion-${expected}`).evaluate((el) => el.closest('label')?.className ?? '');
   assert.match(checked, /checked/, `conclusion ${expected} follows the items`);
