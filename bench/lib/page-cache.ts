@@ -15,7 +15,7 @@ export function warmLookupPages(databaseFile: string): WarmResult {
   const started = performance.now();
   const db = new SQLite(databaseFile, { readonly: true });
   try {
-    const table = db.prepare('SELECT count(*) AS rows, sum(length(CAST(public_fields AS BLOB))) AS bytes FROM certificate_lookup NOT INDEXED').get() as { rows: number };
+    const table = db.prepare('SELECT count(*) AS rows, sum(length(CAST(view_json AS BLOB))) AS bytes FROM certificate_lookup NOT INDEXED').get() as { rows: number };
     // The covering scan of the primary-key index reads its pages.
     db.prepare('SELECT count(certificate_no) FROM certificate_lookup').get();
     return { ms: performance.now() - started, rows: table.rows };

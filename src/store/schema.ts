@@ -239,16 +239,14 @@ export interface CertificateActionTable {
   reason: string | null;
 }
 
-/** One row per certificate: the public view's stored part (see migration 202611281200). */
+/** One row per certificate: the public view's stored part (migrations 202611281200, 202611291000). */
 export interface CertificateLookupTable {
   certificate_no: string;
   latest_version: number;
   valid_until: string | null;
   revoked_at: string | null;
-  /** JSON [{ version, issuedAt, amendReason }] */
-  versions: string;
-  /** JSON object of the date-independent public fields */
-  public_fields: string;
+  /** The view's JSON up to the latest version's status value (services/certificates/public-view.ts) */
+  view_json: string;
 }
 
 export interface LogCheckpointTable {

@@ -1,10 +1,10 @@
 // The public view of a certificate — what anyone may see, no personal data — derived two ways that
 // must agree: from the history (versions and actions; the record) when a certificate changes, and
-// from its stored lookup row when the public asks. Only the statuses and `statusAsOf` depend on the
-// date; everything else is stored already serialized, so a lookup parses a small versions list and
-// concatenates strings instead of building and serializing the whole view.
+// from its stored lookup row when the public asks. Only the latest version's status (which is also the
+// certificate's) and `statusAsOf` depend on the date; everything else is stored already serialized,
+// so a lookup writes two short strings around stored bytes instead of building and serializing the view.
 import { certificateStatus, revocationOf, type CertificateAction, type CertificateHistory } from '../../domain/certificates/certificate-status.ts';
-import type { PublicCertificate, PublicVersion } from '../../domain/certificates/public-certificate.ts';
+import type { PublicCertificate } from '../../domain/certificates/public-certificate.ts';
 import type { CertificateActionRow, CertificateVersionRow } from '../../store/repositories/certificate-repository.ts';
 import type { CertificateLookupRecord, CertificateLookupRow } from '../../store/repositories/certificate-lookup-repository.ts';
 import type { CertificateFacts } from './certificate-assembly.ts';
@@ -12,8 +12,6 @@ import { historyFromRows } from './certificate-history.ts';
 import { leafInput } from './transparency-log.ts';
 
 export type { PublicCertificate };
-
-type StoredVersion = Omit<PublicVersion, 'status'>;
 
 /** The view from the certificate's history on `today` (a civil date), stamped `asOf`. */
 export function publicViewFromHistory(
@@ -58,34 +56,47 @@ export function publicViewFromHistory(
   };
 }
 
-/** The stored lookup row of a view: its date-independent fields serialized once. */
+// The stored view is the view's JSON with `versions` as its last member, cut just before the latest
+// version's status value: `{"status":…,"statusAsOf":…,` + stored + `"valid"}]}` is the whole view.
+// Every other status in it (superseded, revoked) can only change with a write, which rewrites the row.
+const LATEST_STATUS_MEMBER = ',"status":';
+const VIEW_END = '}]}';
+
+/** The stored lookup row of a view: everything but the date-dependent values, serialized once. */
 export function lookupRowOf(view: PublicCertificate): CertificateLookupRow {
   const { status: _status, statusAsOf: _asOf, versions, ...fields } = view;
+  const latest = versions.at(-1);
+  if (latest?.version !== view.version) throw new Error(`${view.certificateNo}: the last version listed is not the latest`);
+  const { status: _latestStatus, ...latestWithoutStatus } = latest;
+  const json = JSON.stringify({ ...fields, versions: [...versions.slice(0, -1), latestWithoutStatus] });
   return {
     certificate_no: view.certificateNo,
     latest_version: view.version,
     valid_until: view.validUntil,
     revoked_at: view.revocation?.at ?? null,
-    versions: JSON.stringify(versions.map(({ status: _s, ...stored }): StoredVersion => stored)),
-    public_fields: JSON.stringify(fields),
+    view_json: `${json.slice(1, -VIEW_END.length)}${LATEST_STATUS_MEMBER}`,
   };
 }
 
 /**
- * The view's JSON (UTF-8) from its lookup record on `today`, stamped `asOf`: the statuses derived
- * by the same rule as from the history (`certificateStatus`), from the only facts it reads — revoked
- * or not, the latest version and its valid-until date. The stored fields are copied as bytes: the
- * bulk of the view is never decoded into a string and encoded again.
+ * The view's JSON (UTF-8) from its lookup record on `today`, stamped `asOf`: the status derived by
+ * the same rule as from the history (`certificateStatus`), from the only facts it reads — revoked or
+ * not, the latest version and its valid-until date — and written around the stored bytes, which are
+ * never decoded into a string.
  */
 export function publicBodyFromLookup(record: CertificateLookupRecord, today: string, asOf: string): Buffer {
-  const stored = JSON.parse(record.versions) as StoredVersion[];
+  const latest = record.latest_version;
   const history: CertificateHistory = {
-    versions: stored.map((v) => ({ version: v.version, validUntil: v.version === record.latest_version ? record.valid_until : null })),
-    actions: record.revoked_at === null ? [] : [{ action: 'revoke', version: record.latest_version, at: record.revoked_at, reason: null }],
+    versions: [{ version: latest, validUntil: record.valid_until }],
+    actions: record.revoked_at === null ? [] : [{ action: 'revoke', version: latest, at: record.revoked_at, reason: null }],
   };
-  const versions = stored.map((v) => ({ ...v, status: certificateStatus(history, v.version, today) }));
-  const status = certificateStatus(history, record.latest_version, today);
-  // public_fields is a JSON object ("{…}"): the derived members go in front of its own.
-  const head = Buffer.from(`{"status":${JSON.stringify(status)},"statusAsOf":${JSON.stringify(asOf)},"versions":${JSON.stringify(versions)},`, 'utf8');
-  return Buffer.concat([head, record.public_fields.subarray(1)]);
+  const status = JSON.stringify(certificateStatus(history, latest, today));
+  // ASCII only (a status word and an ISO instant), so a character is a byte.
+  const head = `{"status":${status},"statusAsOf":${JSON.stringify(asOf)},`;
+  const tail = `${status}${VIEW_END}`;
+  const body = Buffer.allocUnsafe(head.length + record.view_json.length + tail.length);
+  let at = body.write(head, 0, 'latin1');
+  at += record.view_json.copy(body, at);
+  body.write(tail, at, 'latin1');
+  return body;
 }

@@ -9,6 +9,7 @@ import * as createAuditLog from './202611280910_create-audit-log.ts';
 import * as createCertificates from './202611281000_create-certificates.ts';
 import * as addUncertaintyBudget from './202611281100_add-uncertainty-budget.ts';
 import * as createCertificateLookup from './202611281200_create-certificate-lookup.ts';
+import * as storeLookupViewJson from './202611291000_store-lookup-view-json.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '202611271200_create-reference-data': createReferenceData,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281000_create-certificates': createCertificates,
   '202611281100_add-uncertainty-budget': addUncertaintyBudget,
   '202611281200_create-certificate-lookup': createCertificateLookup,
+  '202611291000_store-lookup-view-json': storeLookupViewJson,
 };

@@ -2,36 +2,52 @@
 import type SQLite from 'better-sqlite3';
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import type { CertificateLookupTable, Database } from '../schema.ts';
+import { TurnSnapshot } from '../turn-snapshot.ts';
 
 export type CertificateLookupRow = Selectable<CertificateLookupTable>;
 
-/** A lookup row as the public route serves it: the stored JSON object as UTF-8 bytes, never decoded. */
-export interface CertificateLookupRecord extends Omit<CertificateLookupRow, 'certificate_no' | 'public_fields'> {
-  readonly public_fields: Buffer;
+/** A lookup row as the public route serves it: the stored JSON as UTF-8 bytes, never decoded. */
+export interface CertificateLookupRecord extends Omit<CertificateLookupRow, 'certificate_no' | 'view_json'> {
+  readonly view_json: Buffer;
 }
 
-export type LookupFinder = (certificateNo: string) => Promise<CertificateLookupRecord | undefined>;
+export interface LookupReader {
+  find(certificateNo: string): Promise<CertificateLookupRecord | undefined>;
+  /** Call after committing a write to the table: the next `find` sees it. */
+  refresh(): void;
+}
 
-const FIND_RECORD_SQL =
-  'SELECT latest_version, valid_until, revoked_at, versions, CAST(public_fields AS BLOB) AS public_fields FROM certificate_lookup WHERE certificate_no = ?';
+const FIND_RECORD_SQL = 'SELECT latest_version, valid_until, revoked_at, CAST(view_json AS BLOB) AS view_json FROM certificate_lookup WHERE certificate_no = ?';
 
 /**
  * The public lookup's read: on a SQLite file, one prepared statement on the read-only connection
- * (`OpenDatabase.readOnlySqlite`); elsewhere the Kysely query below.
+ * (`OpenDatabase.readOnlySqlite`) inside the turn's read snapshot (`TurnSnapshot`); elsewhere the
+ * Kysely query below, which sees every commit at once.
  */
-export function lookupFinder(db: Kysely<Database>, readOnlySqlite: (() => SQLite.Database) | null): LookupFinder {
+export function lookupReader(db: Kysely<Database>, readOnlySqlite: (() => SQLite.Database) | null): LookupReader {
   if (!readOnlySqlite) {
-    return async (certificateNo) => {
-      const row = await findLookup(db, certificateNo);
-      if (!row) return undefined;
-      const { certificate_no: _key, public_fields, ...rest } = row;
-      return { ...rest, public_fields: Buffer.from(public_fields, 'utf8') };
+    return {
+      find: async (certificateNo) => {
+        const row = await findLookup(db, certificateNo);
+        if (!row) return undefined;
+        const { certificate_no: _key, view_json, ...rest } = row;
+        return { ...rest, view_json: Buffer.from(view_json, 'utf8') };
+      },
+      refresh: () => {},
     };
   }
-  let statement: SQLite.Statement<[string], CertificateLookupRecord> | null = null;
-  return async (certificateNo) => {
-    statement ??= readOnlySqlite().prepare<[string], CertificateLookupRecord>(FIND_RECORD_SQL);
-    return statement.get(certificateNo);
+  let reader: { statement: SQLite.Statement<[string], CertificateLookupRecord>; snapshot: TurnSnapshot } | null = null;
+  const open = () => {
+    const connection = readOnlySqlite();
+    return { statement: connection.prepare<[string], CertificateLookupRecord>(FIND_RECORD_SQL), snapshot: new TurnSnapshot(connection) };
+  };
+  return {
+    find: async (certificateNo) => {
+      reader ??= open();
+      reader.snapshot.enter();
+      return reader.statement.get(certificateNo);
+    },
+    refresh: () => reader?.snapshot.end(),
   };
 }
 
