@@ -1,7 +1,7 @@
 // Builds every service over one database. Edges (http, cli, jobs) receive this and never the store.
 import { openDatabase, DEFAULT_DATABASE_URL, type DialectName } from '../store/db.ts';
 import { migrateToLatest } from '../store/migrate.ts';
-import { lookupReader } from '../store/repositories/certificate-lookup-repository.ts';
+import { lookupFinder } from '../store/repositories/certificate-lookup-repository.ts';
 import { ReferenceService } from './reference-service.ts';
 import { OrganizationService } from './organization-service.ts';
 import { InstrumentService } from './instrument-service.ts';
@@ -73,7 +73,7 @@ export async function createContext(config: ContextConfig = {}): Promise<AppCont
     const host = new URL(publicUrl).host;
     const log = new TransparencyLog(opened.db, audit.keys, clock, `${host}/jiliang/certificates`);
     const institutionKeys = new InstitutionKeys(opened.db, audit.keys, clock);
-    const certificates = new CertificateService(opened.db, reference, access, audit, institutionKeys, audit.keys, log, clock, { publicUrl, issuer: host }, lookupReader(opened.db, opened.readOnlySqlite));
+    const certificates = new CertificateService(opened.db, reference, access, audit, institutionKeys, audit.keys, log, clock, { publicUrl, issuer: host }, lookupFinder(opened.db, opened.snapshotReader));
     // Once, on a database from before the lookup table: the public lookup reads only that table.
     await certificates.rebuildLookupIfEmpty();
     return {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
+import { endingSnapshotOnWrite, TurnSnapshotReader } from './turn-snapshot.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -17,13 +18,13 @@ export interface OpenDatabase {
   /** The raw better-sqlite3 handle, for the bulk-load fast path; null on PostgreSQL. */
   readonly sqlite: SQLite.Database | null;
   /**
-   * SQLite files: a second connection, read-only and opened on first use, for the hot public reads
-   * that run outside transactions (the certificate lookup). It sees committed data only — never
-   * the open transaction of the main connection, which a raw read on that handle would join — and
-   * spares those reads Kysely's per-query work. null on PostgreSQL and for an in-memory database
-   * (another connection would see another database).
+   * SQLite files: hot public reads (the certificate lookup) on a second connection, read-only and
+   * opened at the first read, sharing one snapshot per event-loop turn (`turn-snapshot.ts`). They
+   * see committed data only — never the open transaction of the main connection, which a raw read on
+   * that handle would join — and skip Kysely's per-query work. null on PostgreSQL and for an
+   * in-memory database (another connection would see another database).
    */
-  readonly readOnlySqlite: (() => SQLite.Database) | null;
+  readonly snapshotReader: TurnSnapshotReader | null;
   /** PostgreSQL: the schema in use (`public` unless one was given); null on SQLite. */
   readonly schema: string | null;
   readonly close: () => Promise<void>;
@@ -75,23 +76,22 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL, options: OpenOp
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-    let reader: SQLite.Database | null = null;
-    const readOnlySqlite =
+    const snapshotReader =
       path === ':memory:'
         ? null
-        : () => {
-            if (!reader) {
-              reader = new SQLite(path, { readonly: true, fileMustExist: true });
-              reader.pragma('busy_timeout = 5000');
-            }
+        : new TurnSnapshotReader(() => {
+            const reader = new SQLite(path, { readonly: true, fileMustExist: true });
+            reader.pragma('busy_timeout = 5000');
             return reader;
-          };
+          });
+    const main = withStatementCache(sqlite);
+    const database = snapshotReader ? endingSnapshotOnWrite(main, snapshotReader) : main;
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
     const close = async () => {
-      reader?.close();
+      snapshotReader?.close();
       await db.destroy();
     };
-    return { db, dialect: 'sqlite', sqlite, readOnlySqlite, schema: null, close };
+    return { db, dialect: 'sqlite', sqlite, snapshotReader, schema: null, close };
   }
   const pool = new pg.Pool({
     connectionString: url,
@@ -99,5 +99,5 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL, options: OpenOp
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', sqlite: null, readOnlySqlite: null, schema: options.schema ?? 'public', close: () => db.destroy() };
+  return { db, dialect: 'postgres', sqlite: null, snapshotReader: null, schema: options.schema ?? 'public', close: () => db.destroy() };
 }

@@ -64,7 +64,7 @@ export class CertificateService {
     readonly log: TransparencyLog,
     private readonly clock: Clock,
     private readonly config: CertificateServiceConfig,
-    private readonly lookupReader: lookup.LookupReader,
+    private readonly findLookup: lookup.LookupFinder,
   ) {}
 
   verifyUrl(certificateNo: string): string {
@@ -80,7 +80,7 @@ export class CertificateService {
     await this.access.requireCreateIn(caller, 'certificate:issue', action, { organizationIds: [verification.institution_id] }, '/verificationId');
     await this.access.requireRecentPassword(caller, action, { type: 'verification', id: verificationId });
     const facts = await certificateFacts(this.db, this.reference, verificationId);
-    await this.writeCertificates(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       if (await certs.certificateNoOfVerification(trx, verificationId)) {
         throw new AppError('JL_ERR_INVALID_TRANSITION', [fieldError('/verificationId', 'conflicting_fields', 'a certificate was already issued for this verification')]);
       }
@@ -93,7 +93,7 @@ export class CertificateService {
   async amend(caller: Caller, certificateNo: string, input: unknown): Promise<PublicCertificate> {
     const { reason } = assertSchema(CertificateReason, input);
     const { facts } = await this.authorizeChange(caller, certificateNo, 'certificate:issue', 'certificate.amend');
-    await this.writeCertificates(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       const history = historyFromRows(await certs.versionsOf(trx, certificateNo), await certs.actionsOf(trx, certificateNo));
       if (!allowedActions(history).includes('amend')) throw new AppError('JL_ERR_INVALID_TRANSITION');
       await this.appendVersion(trx, caller, facts, latestVersion(history) + 1, reason, 'amend');
@@ -105,7 +105,7 @@ export class CertificateService {
   async revoke(caller: Caller, certificateNo: string, input: unknown): Promise<PublicCertificate> {
     const { reason } = assertSchema(CertificateReason, input);
     await this.authorizeChange(caller, certificateNo, 'certificate:revoke', 'certificate.revoke');
-    await this.writeCertificates(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       const history = historyFromRows(await certs.versionsOf(trx, certificateNo), await certs.actionsOf(trx, certificateNo));
       if (!allowedActions(history).includes('revoke')) throw new AppError('JL_ERR_INVALID_TRANSITION');
       const version = latestVersion(history);
@@ -199,7 +199,7 @@ export class CertificateService {
 
   /** The public view as JSON (UTF-8), from the certificate's lookup row: one primary-key read. */
   async publicViewBody(certificateNo: string): Promise<Buffer> {
-    const record = await this.lookupReader.find(certificateNo);
+    const record = await this.findLookup(certificateNo);
     if (!record) throw new AppError('JL_ERR_NOT_FOUND');
     return publicBodyFromLookup(record, this.clock.today(), this.clock.now().toISOString());
   }
@@ -210,7 +210,7 @@ export class CertificateService {
    */
   async rebuildLookupIfEmpty(): Promise<number> {
     if (!(await lookup.lookupIsEmpty(this.db)) || !(await certs.certificateNosAfter(this.db, '', 1)).length) return 0;
-    return this.writeCertificates(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       let written = 0;
       for (let after = ''; ; ) {
         const numbers = await certs.certificateNosAfter(trx, after, 500);
@@ -220,15 +220,6 @@ export class CertificateService {
         after = numbers.at(-1)!;
       }
     });
-  }
-
-  /** Runs `work` in one transaction; once it has committed, the public lookup sees what it wrote. */
-  private async writeCertificates<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction().execute(work);
-    } finally {
-      this.lookupReader.refresh();
-    }
   }
 
   /** Rewrites the certificate's lookup row from its history, inside the caller's transaction. */

@@ -1,8 +1,7 @@
-// The public lookup's read model (one row per certificate; see migration 202611281200).
-import type SQLite from 'better-sqlite3';
+// The public lookup's read model (one row per certificate; see migrations 202611281200 and 202611291000).
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import type { CertificateLookupTable, Database } from '../schema.ts';
-import { TurnSnapshot } from '../turn-snapshot.ts';
+import type { TurnSnapshotReader } from '../turn-snapshot.ts';
 
 export type CertificateLookupRow = Selectable<CertificateLookupTable>;
 
@@ -11,44 +10,25 @@ export interface CertificateLookupRecord extends Omit<CertificateLookupRow, 'cer
   readonly view_json: Buffer;
 }
 
-export interface LookupReader {
-  find(certificateNo: string): Promise<CertificateLookupRecord | undefined>;
-  /** Call after committing a write to the table: the next `find` sees it. */
-  refresh(): void;
-}
+export type LookupFinder = (certificateNo: string) => Promise<CertificateLookupRecord | undefined>;
 
 const FIND_RECORD_SQL = 'SELECT latest_version, valid_until, revoked_at, CAST(view_json AS BLOB) AS view_json FROM certificate_lookup WHERE certificate_no = ?';
 
 /**
- * The public lookup's read: on a SQLite file, one prepared statement on the read-only connection
- * (`OpenDatabase.readOnlySqlite`) inside the turn's read snapshot (`TurnSnapshot`); elsewhere the
- * Kysely query below, which sees every commit at once.
+ * The public lookup's read: on a SQLite file, one prepared statement on the read-only connection,
+ * in the turn's snapshot (`OpenDatabase.snapshotReader`); elsewhere the Kysely query below.
  */
-export function lookupReader(db: Kysely<Database>, readOnlySqlite: (() => SQLite.Database) | null): LookupReader {
-  if (!readOnlySqlite) {
-    return {
-      find: async (certificateNo) => {
-        const row = await findLookup(db, certificateNo);
-        if (!row) return undefined;
-        const { certificate_no: _key, view_json, ...rest } = row;
-        return { ...rest, view_json: Buffer.from(view_json, 'utf8') };
-      },
-      refresh: () => {},
+export function lookupFinder(db: Kysely<Database>, snapshotReader: TurnSnapshotReader | null): LookupFinder {
+  if (!snapshotReader) {
+    return async (certificateNo) => {
+      const row = await findLookup(db, certificateNo);
+      if (!row) return undefined;
+      const { certificate_no: _key, view_json, ...rest } = row;
+      return { ...rest, view_json: Buffer.from(view_json, 'utf8') };
     };
   }
-  let reader: { statement: SQLite.Statement<[string], CertificateLookupRecord>; snapshot: TurnSnapshot } | null = null;
-  const open = () => {
-    const connection = readOnlySqlite();
-    return { statement: connection.prepare<[string], CertificateLookupRecord>(FIND_RECORD_SQL), snapshot: new TurnSnapshot(connection) };
-  };
-  return {
-    find: async (certificateNo) => {
-      reader ??= open();
-      reader.snapshot.enter();
-      return reader.statement.get(certificateNo);
-    },
-    refresh: () => reader?.snapshot.end(),
-  };
+  const find = snapshotReader.getter<[string], CertificateLookupRecord>(FIND_RECORD_SQL);
+  return async (certificateNo) => find(certificateNo);
 }
 
 // The lookup on PostgreSQL (and on an in-memory SQLite database): built and compiled once per
