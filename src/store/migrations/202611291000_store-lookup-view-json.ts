@@ -6,15 +6,20 @@
 // the next start (CertificateService.rebuildLookupIfEmpty), about 110 s per million certificates.
 import type { Kysely } from 'kysely';
 
-export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('certificate_lookup').execute();
-  await db.schema
+/** The table's key and the facts the status is derived from, in both layouts. */
+function createLookupTable(db: Kysely<any>) {
+  return db.schema
     .createTable('certificate_lookup')
     .addColumn('certificate_no', 'varchar(40)', (c) => c.primaryKey())
     .addColumn('latest_version', 'integer', (c) => c.notNull())
     /** of the latest version; null: no expiry (a result notice) */
     .addColumn('valid_until', 'varchar(10)')
-    .addColumn('revoked_at', 'varchar(30)')
+    .addColumn('revoked_at', 'varchar(30)');
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('certificate_lookup').execute();
+  await createLookupTable(db)
     /** the view's JSON without its first `{`, the status and `statusAsOf`, cut just before the latest version's status value (public-view.ts) */
     .addColumn('view_json', 'text', (c) => c.notNull())
     .execute();
@@ -22,13 +27,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('certificate_lookup').execute();
-  await db.schema
-    .createTable('certificate_lookup')
-    .addColumn('certificate_no', 'varchar(40)', (c) => c.primaryKey())
-    .addColumn('latest_version', 'integer', (c) => c.notNull())
-    .addColumn('valid_until', 'varchar(10)')
-    .addColumn('revoked_at', 'varchar(30)')
-    .addColumn('versions', 'text', (c) => c.notNull())
-    .addColumn('public_fields', 'text', (c) => c.notNull())
-    .execute();
+  await createLookupTable(db).addColumn('versions', 'text', (c) => c.notNull()).addColumn('public_fields', 'text', (c) => c.notNull()).execute();
 }
