@@ -15,7 +15,11 @@ export const DEFAULT_DATABASE_URL = 'sqlite:./jiliang-data/jiliang.db';
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
-  /** The raw better-sqlite3 handle, for the bulk-load fast path; null on PostgreSQL. */
+  /**
+   * The raw better-sqlite3 handle, for the bulk-load fast path; null on PostgreSQL. Writes on it
+   * bypass the rule that ends the read snapshot (`turn-snapshot.ts`): run them inside a Kysely
+   * transaction, as the demo city's loader does.
+   */
   readonly sqlite: SQLite.Database | null;
   /**
    * SQLite files: hot public reads (the certificate lookup) on a second connection, read-only and
