@@ -2,8 +2,23 @@
 // RFC 6901 JSON pointer of the offending field, so edges can map it to a problem+json response
 // (DESIGN.md §4) or a CLI exit code 2 without parsing messages.
 
+/**
+ * What kind of problem, so an edge can say it in the user's language; `message` has the specifics
+ * (in English). The names are those of the platform's field problems (domain/errors.ts).
+ */
+export type MetrologyProblemCode =
+  | 'required'
+  | 'unknown_field'
+  | 'wrong_type'
+  | 'invalid_format'
+  | 'out_of_range'
+  | 'not_in_list'
+  | 'conflicting_fields'
+  | 'invalid_value';
+
 export interface MetrologyProblem {
   readonly pointer: string;
+  readonly code: MetrologyProblemCode;
   readonly message: string;
 }
 

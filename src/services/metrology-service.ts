@@ -1,7 +1,8 @@
 // The industrial metrology calculations (GUM, Monte Carlo, conformance, intervals, gauge R&R, SPC)
 // behind both `POST /api/v1/metrology/<kind>` and `jiliang metrology <kind>`.
 import { METROLOGY_KINDS, MetrologyInputError, runMetrology, type MetrologyKind } from '../metrology/index.ts';
-import { AppError, fieldError } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
+import { metrologyFieldErrors } from './metrology-field-errors.ts';
 import { metrologyWorkbook } from './metrology-report.ts';
 import { metrologyReportPdf } from './metrology-pdf/index.ts';
 
@@ -14,10 +15,7 @@ export class MetrologyService {
       return runMetrology(kind, input);
     } catch (error) {
       if (error instanceof MetrologyInputError) {
-        throw new AppError(
-          'JL_ERR_VALIDATION',
-          error.problems.map((p) => fieldError(p.pointer || '/', 'invalid_value', p.message)),
-        );
+        throw new AppError('JL_ERR_VALIDATION', metrologyFieldErrors(error));
       }
       throw error;
     }

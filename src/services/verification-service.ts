@@ -12,6 +12,7 @@ import { validUntil } from '../domain/verification/validity.ts';
 import { nextDueOn } from '../domain/verification/due-state.ts';
 import { judgeItem } from '../domain/verification/item-decision.ts';
 import { MetrologyInputError, runMetrology } from '../metrology/index.ts';
+import { metrologyFieldErrors } from './metrology-field-errors.ts';
 import { formatDocumentNo } from '../domain/verification/document-number.ts';
 import { assertSchema } from './validation.ts';
 import { NewVerification, type Verification } from './schemas/verification.ts';
@@ -133,7 +134,7 @@ function computeBudget(input: object, errors: FieldError[]): { input: unknown; r
     return { input, result: runMetrology('gum', input) };
   } catch (error) {
     if (!(error instanceof MetrologyInputError)) throw error;
-    for (const p of error.problems) errors.push(fieldError(`/uncertaintyBudget${p.pointer && p.pointer !== '/' ? p.pointer : ''}`, 'invalid_value', p.message));
+    errors.push(...metrologyFieldErrors(error, '/uncertaintyBudget'));
     return null;
   }
 }

@@ -38,7 +38,24 @@ test('a bad model gets 422 with the pointer and the engine\'s detail', async () 
   const problem = response.json();
   assert.equal(problem.code, 'JL_ERR_VALIDATION');
   assert.equal(problem.errors[0].pointer, '/model');
+  assert.equal(problem.errors[0].code, 'invalid_format');
   assert.ok(problem.errors[0].detail.length > 0);
+});
+
+test("each problem names its kind, so it reads in both languages; the engine's English gives the specifics", async () => {
+  const { model: _model, ...withoutModel } = h1.input as Record<string, unknown>;
+  const response = await postJson(app, '/api/v1/metrology/gum', { ...withoutModel, p: 1.5, colour: 'red', order: 3 });
+  assert.equal(response.statusCode, 422);
+  const byPointer = Object.fromEntries(
+    (response.json().errors as { pointer: string; code: string; zh: string; en: string; detail: string }[]).map((e) => [e.pointer, e]),
+  );
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(byPointer).map(([pointer, e]) => [pointer, e.code])),
+    { '/model': 'required', '/p': 'out_of_range', '/colour': 'unknown_field', '/order': 'not_in_list' },
+  );
+  assert.equal(byPointer['/colour']!.zh, '不允许的字段');
+  assert.equal(byPointer['/p']!.en, 'The value is out of range');
+  assert.match(byPointer['/p']!.detail, /coverage probability/);
 });
 
 test('an unknown kind gets 422 on the path parameter', async () => {

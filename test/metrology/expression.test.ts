@@ -73,8 +73,8 @@ test('syntax errors say where and what', () => {
 test('every unknown name is reported with its column', () => {
   const problems = problemsOf(() => parseExpression('a + zz * b - q', { names: ['a', 'b'], pointer: '/model/R' }));
   assert.deepEqual(problems, [
-    { pointer: '/model/R', message: "column 5: unknown name 'zz' (not an input)" },
-    { pointer: '/model/R', message: "column 14: unknown name 'q' (not an input)" },
+    { pointer: '/model/R', code: 'not_in_list', message: "column 5: unknown name 'zz' (not an input)" },
+    { pointer: '/model/R', code: 'not_in_list', message: "column 14: unknown name 'q' (not an input)" },
   ]);
 });
 

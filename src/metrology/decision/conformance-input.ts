@@ -1,6 +1,6 @@
 // Validation of a conformity-decision request (DESIGN.md §8 `conformance`). Each rule takes only
 // its own parameters: `k` belongs to "guarded", `targetPFA` to "risk".
-import { MetrologyInputError, pointer, type MetrologyProblem } from '../errors.ts';
+import { MetrologyInputError, pointer, type MetrologyProblem, type MetrologyProblemCode } from '../errors.ts';
 
 export type DecisionRule = 'simple' | 'guarded' | 'risk';
 
@@ -27,41 +27,41 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Num
 
 export function parseConformanceInput(input: unknown): ConformanceInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new MetrologyInputError([{ pointer: '', message: 'expected a JSON object' }]);
+    throw new MetrologyInputError([{ pointer: '', code: 'wrong_type', message: 'expected a JSON object' }]);
   }
   const raw = input as Record<string, unknown>;
   const problems: MetrologyProblem[] = [];
-  const bad = (field: string, message: string): void => void problems.push({ pointer: pointer(field), message });
-  for (const key of Object.keys(raw)) if (!KEYS.has(key)) bad(key, 'unknown field');
+  const bad = (field: string, code: MetrologyProblemCode, message: string): void => void problems.push({ pointer: pointer(field), code, message });
+  for (const key of Object.keys(raw)) if (!KEYS.has(key)) bad(key, 'unknown_field', 'unknown field');
 
   const { measured, u, lower, upper, rule, k, targetPFA, process } = raw;
-  if (!isFiniteNumber(measured)) bad('measured', 'must be a finite number');
-  if (!(isFiniteNumber(u) && u > 0)) bad('u', 'must be a positive number (standard uncertainty)');
-  if (lower !== undefined && !isFiniteNumber(lower)) bad('lower', 'must be a finite number');
-  if (upper !== undefined && !isFiniteNumber(upper)) bad('upper', 'must be a finite number');
-  if (lower === undefined && upper === undefined) bad('upper', 'give a lower tolerance limit, an upper one, or both');
-  if (isFiniteNumber(lower) && isFiniteNumber(upper) && !(lower < upper)) bad('upper', 'must be greater than lower');
+  if (!isFiniteNumber(measured)) bad('measured', 'wrong_type', 'must be a finite number');
+  if (!(isFiniteNumber(u) && u > 0)) bad('u', 'out_of_range', 'must be a positive number (standard uncertainty)');
+  if (lower !== undefined && !isFiniteNumber(lower)) bad('lower', 'wrong_type', 'must be a finite number');
+  if (upper !== undefined && !isFiniteNumber(upper)) bad('upper', 'wrong_type', 'must be a finite number');
+  if (lower === undefined && upper === undefined) bad('upper', 'required', 'give a lower tolerance limit, an upper one, or both');
+  if (isFiniteNumber(lower) && isFiniteNumber(upper) && !(lower < upper)) bad('upper', 'conflicting_fields', 'must be greater than lower');
 
-  if (!RULES.includes(rule as DecisionRule)) bad('rule', 'must be "simple", "guarded" or "risk"');
+  if (!RULES.includes(rule as DecisionRule)) bad('rule', 'not_in_list', 'must be "simple", "guarded" or "risk"');
   if (k !== undefined) {
-    if (rule !== 'guarded') bad('k', 'only the "guarded" rule takes k');
-    else if (!(isFiniteNumber(k) && k >= 0)) bad('k', 'must be a number ≥ 0 (guard band w = k·u)');
+    if (rule !== 'guarded') bad('k', 'conflicting_fields', 'only the "guarded" rule takes k');
+    else if (!(isFiniteNumber(k) && k >= 0)) bad('k', 'out_of_range', 'must be a number ≥ 0 (guard band w = k·u)');
   }
-  if (rule === 'risk' && targetPFA === undefined) bad('targetPFA', 'the "risk" rule needs targetPFA');
+  if (rule === 'risk' && targetPFA === undefined) bad('targetPFA', 'required', 'the "risk" rule needs targetPFA');
   if (targetPFA !== undefined) {
-    if (rule !== 'risk') bad('targetPFA', 'only the "risk" rule takes targetPFA');
-    else if (!(isFiniteNumber(targetPFA) && targetPFA > 0 && targetPFA <= 0.5)) bad('targetPFA', 'must be a probability in (0, 0.5]');
+    if (rule !== 'risk') bad('targetPFA', 'conflicting_fields', 'only the "risk" rule takes targetPFA');
+    else if (!(isFiniteNumber(targetPFA) && targetPFA > 0 && targetPFA <= 0.5)) bad('targetPFA', 'out_of_range', 'must be a probability in (0, 0.5]');
   }
 
   let proc: ConformanceInput['process'];
   if (process !== undefined) {
     if (typeof process !== 'object' || process === null || Array.isArray(process)) {
-      bad('process', 'must be an object { mean, sd }');
+      bad('process', 'wrong_type', 'must be an object { mean, sd }');
     } else {
       const { mean, sd, ...rest } = process as Record<string, unknown>;
-      for (const key of Object.keys(rest)) problems.push({ pointer: pointer('process', key), message: 'unknown field' });
-      if (!isFiniteNumber(mean)) problems.push({ pointer: '/process/mean', message: 'must be a finite number' });
-      if (!(isFiniteNumber(sd) && sd > 0)) problems.push({ pointer: '/process/sd', message: 'must be a positive number' });
+      for (const key of Object.keys(rest)) problems.push({ pointer: pointer('process', key), code: 'unknown_field', message: 'unknown field' });
+      if (!isFiniteNumber(mean)) problems.push({ pointer: '/process/mean', code: 'wrong_type', message: 'must be a finite number' });
+      if (!(isFiniteNumber(sd) && sd > 0)) problems.push({ pointer: '/process/sd', code: 'out_of_range', message: 'must be a positive number' });
       if (isFiniteNumber(mean) && isFiniteNumber(sd)) proc = { mean, sd };
     }
   }

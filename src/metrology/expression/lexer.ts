@@ -14,7 +14,7 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const SYMBOLS = new Set(['+', '-', '*', '/', '^', '(', ')', ',']);
 
 export function syntaxError(pointer: string, pos: number, message: string): MetrologyInputError {
-  return new MetrologyInputError([{ pointer, message: `column ${pos + 1}: ${message}` }]);
+  return new MetrologyInputError([{ pointer, code: 'invalid_format', message: `column ${pos + 1}: ${message}` }]);
 }
 
 export function tokenize(source: string, pointer: string): Token[] {

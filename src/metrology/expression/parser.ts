@@ -22,9 +22,9 @@ export interface ParseOptions {
 
 export function parseExpression(source: string, options: ParseOptions = {}): Expr {
   const pointer = options.pointer ?? '';
-  if (typeof source !== 'string') throw new MetrologyInputError([{ pointer, message: 'expression must be a string' }]);
+  if (typeof source !== 'string') throw new MetrologyInputError([{ pointer, code: 'wrong_type', message: 'expression must be a string' }]);
   if (source.length > MAX_EXPRESSION_LENGTH) {
-    throw new MetrologyInputError([{ pointer, message: `expression is longer than ${MAX_EXPRESSION_LENGTH} characters` }]);
+    throw new MetrologyInputError([{ pointer, code: 'out_of_range', message: `expression is longer than ${MAX_EXPRESSION_LENGTH} characters` }]);
   }
   const expr = new Parser(tokenize(source, pointer), pointer).parse();
   if (options.names) checkNames(expr, new Set(options.names), pointer);
@@ -35,7 +35,7 @@ function checkNames(expr: Expr, known: ReadonlySet<string>, pointer: string): vo
   const problems: MetrologyProblem[] = [];
   const visit = (e: Expr): void => {
     if (e.kind === 'name') {
-      if (!known.has(e.name)) problems.push({ pointer, message: `column ${e.pos + 1}: unknown name '${e.name}' (not an input)` });
+      if (!known.has(e.name)) problems.push({ pointer, code: 'not_in_list', message: `column ${e.pos + 1}: unknown name '${e.name}' (not an input)` });
     } else if (e.kind === 'negate' || e.kind === 'call') visit(e.arg);
     else if (e.kind === 'binary') { visit(e.left); visit(e.right); }
   };

@@ -41,7 +41,7 @@ function requireFinite(x: number, model: ModelInput, output: ModelOutput, what: 
   if (!Number.isFinite(x)) {
     throw new MetrologyInputError([{
       pointer: outputPointer(model, output),
-      message: `${what} is ${x} at the input estimates; the model is undefined or not differentiable there (try Monte Carlo)`,
+      code: 'invalid_value', message: `${what} is ${x} at the input estimates; the model is undefined or not differentiable there (try Monte Carlo)`,
     }]);
   }
   return x;

@@ -1,6 +1,6 @@
 // Validation of a calibration-interval request (DESIGN.md §8 `interval`). History is in
 // chronological order (oldest first); parameters that belong to the other method are refused.
-import { MetrologyInputError, pointer, type MetrologyProblem } from '../errors.ts';
+import { MetrologyInputError, pointer, type MetrologyProblem, type MetrologyProblemCode } from '../errors.ts';
 
 export interface CalibrationResult {
   readonly intervalDays: number;
@@ -38,48 +38,48 @@ const isOpenUnit = (v: unknown): v is number => isFiniteNumber(v) && v > 0 && v 
 
 export function parseIntervalInput(input: unknown): IntervalInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new MetrologyInputError([{ pointer: '', message: 'expected a JSON object' }]);
+    throw new MetrologyInputError([{ pointer: '', code: 'wrong_type', message: 'expected a JSON object' }]);
   }
   const raw = input as Record<string, unknown>;
   const problems: MetrologyProblem[] = [];
-  const bad = (field: string, message: string): void => void problems.push({ pointer: pointer(field), message });
+  const bad = (field: string, code: MetrologyProblemCode, message: string): void => void problems.push({ pointer: pointer(field), code, message });
 
   const method = raw.method ?? 'A3';
-  if (method !== 'A3' && method !== 'A1') bad('method', 'must be "A3" (NCSLI RP-1 interval test) or "A1" (simple response / staircase)');
+  if (method !== 'A3' && method !== 'A1') bad('method', 'not_in_list', 'must be "A3" (NCSLI RP-1 interval test) or "A1" (simple response / staircase)');
   const known = new Set([...COMMON, ...A3_ONLY, ...A1_ONLY]);
   for (const key of Object.keys(raw)) {
-    if (!known.has(key)) bad(key, 'unknown field');
-    else if (method === 'A3' && A1_ONLY.includes(key)) bad(key, 'only method "A1" takes this');
-    else if (method === 'A1' && A3_ONLY.includes(key)) bad(key, 'only method "A3" takes this');
+    if (!known.has(key)) bad(key, 'unknown_field', 'unknown field');
+    else if (method === 'A3' && A1_ONLY.includes(key)) bad(key, 'conflicting_fields', 'only method "A1" takes this');
+    else if (method === 'A1' && A3_ONLY.includes(key)) bad(key, 'conflicting_fields', 'only method "A3" takes this');
   }
 
   const history = raw.history;
   if (!Array.isArray(history) || history.length === 0) {
-    bad('history', 'must be a non-empty array of { intervalDays, inTolerance }');
+    bad('history', 'wrong_type', 'must be a non-empty array of { intervalDays, inTolerance }');
   } else {
     history.forEach((item: unknown, i) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        problems.push({ pointer: pointer('history', i), message: 'must be an object { intervalDays, inTolerance }' });
+        problems.push({ pointer: pointer('history', i), code: 'wrong_type', message: 'must be an object { intervalDays, inTolerance }' });
         return;
       }
       const { intervalDays, inTolerance, ...rest } = item as Record<string, unknown>;
-      for (const key of Object.keys(rest)) problems.push({ pointer: pointer('history', i, key), message: 'unknown field' });
-      if (!isPositive(intervalDays)) problems.push({ pointer: pointer('history', i, 'intervalDays'), message: 'must be a positive number of days' });
-      if (typeof inTolerance !== 'boolean') problems.push({ pointer: pointer('history', i, 'inTolerance'), message: 'must be true or false' });
+      for (const key of Object.keys(rest)) problems.push({ pointer: pointer('history', i, key), code: 'unknown_field', message: 'unknown field' });
+      if (!isPositive(intervalDays)) problems.push({ pointer: pointer('history', i, 'intervalDays'), code: 'out_of_range', message: 'must be a positive number of days' });
+      if (typeof inTolerance !== 'boolean') problems.push({ pointer: pointer('history', i, 'inTolerance'), code: 'wrong_type', message: 'must be true or false' });
     });
   }
 
   const { reliabilityTarget, currentIntervalDays, minIntervalDays, maxIntervalDays, confidence, maxChangeFactor, windowDays, increase, decrease } = raw;
-  if (!isOpenUnit(reliabilityTarget)) bad('reliabilityTarget', 'must be a probability strictly between 0 and 1');
-  if (currentIntervalDays !== undefined && !isPositive(currentIntervalDays)) bad('currentIntervalDays', 'must be a positive number of days');
-  if (minIntervalDays !== undefined && !isPositive(minIntervalDays)) bad('minIntervalDays', 'must be a positive number of days');
-  if (maxIntervalDays !== undefined && !isPositive(maxIntervalDays)) bad('maxIntervalDays', 'must be a positive number of days');
-  if (isPositive(minIntervalDays) && isPositive(maxIntervalDays) && minIntervalDays > maxIntervalDays) bad('maxIntervalDays', 'must not be less than minIntervalDays');
-  if (confidence !== undefined && !isOpenUnit(confidence)) bad('confidence', 'must be a probability strictly between 0 and 1');
-  if (maxChangeFactor !== undefined && !(isFiniteNumber(maxChangeFactor) && maxChangeFactor > 1)) bad('maxChangeFactor', 'must be a number > 1');
-  if (windowDays !== undefined && !(isFiniteNumber(windowDays) && windowDays >= 0)) bad('windowDays', 'must be a number of days ≥ 0');
-  if (increase !== undefined && !isPositive(increase)) bad('increase', 'must be a positive fraction (0.1 = +10 %)');
-  if (decrease !== undefined && !isOpenUnit(decrease)) bad('decrease', 'must be a fraction strictly between 0 and 1 (0.3 = −30 %)');
+  if (!isOpenUnit(reliabilityTarget)) bad('reliabilityTarget', 'out_of_range', 'must be a probability strictly between 0 and 1');
+  if (currentIntervalDays !== undefined && !isPositive(currentIntervalDays)) bad('currentIntervalDays', 'out_of_range', 'must be a positive number of days');
+  if (minIntervalDays !== undefined && !isPositive(minIntervalDays)) bad('minIntervalDays', 'out_of_range', 'must be a positive number of days');
+  if (maxIntervalDays !== undefined && !isPositive(maxIntervalDays)) bad('maxIntervalDays', 'out_of_range', 'must be a positive number of days');
+  if (isPositive(minIntervalDays) && isPositive(maxIntervalDays) && minIntervalDays > maxIntervalDays) bad('maxIntervalDays', 'conflicting_fields', 'must not be less than minIntervalDays');
+  if (confidence !== undefined && !isOpenUnit(confidence)) bad('confidence', 'out_of_range', 'must be a probability strictly between 0 and 1');
+  if (maxChangeFactor !== undefined && !(isFiniteNumber(maxChangeFactor) && maxChangeFactor > 1)) bad('maxChangeFactor', 'out_of_range', 'must be a number > 1');
+  if (windowDays !== undefined && !(isFiniteNumber(windowDays) && windowDays >= 0)) bad('windowDays', 'out_of_range', 'must be a number of days ≥ 0');
+  if (increase !== undefined && !isPositive(increase)) bad('increase', 'out_of_range', 'must be a positive fraction (0.1 = +10 %)');
+  if (decrease !== undefined && !isOpenUnit(decrease)) bad('decrease', 'out_of_range', 'must be a fraction strictly between 0 and 1 (0.3 = −30 %)');
 
   if (problems.length > 0) throw new MetrologyInputError(problems);
   const results = history as CalibrationResult[];

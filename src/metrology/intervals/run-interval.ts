@@ -19,7 +19,7 @@ export function runInterval(input: unknown): IntervalResult {
     if (!a3) {
       throw new MetrologyInputError([{
         pointer: '/history',
-        message: `no result within ${windowFor(req)} d of the current interval (${req.currentIntervalDays} d); method A3 tests only those`,
+        code: 'invalid_value', message: `no result within ${windowFor(req)} d of the current interval (${req.currentIntervalDays} d); method A3 tests only those`,
       }]);
     }
     result = a3;

@@ -17,14 +17,14 @@ export interface McmOptions {
 
 export function readMcmOptions(raw: Record<string, unknown>, problems: MetrologyProblem[]): McmOptions {
   const integer = (key: string, min: number, max: number): number | undefined =>
-    readNumber(raw, key, [], problems, { test: (x) => Number.isInteger(x) && x >= min && x <= max, message: `must be an integer from ${min} to ${max}` });
+    readNumber(raw, key, [], problems, { test: (x) => Number.isInteger(x) && x >= min && x <= max, code: 'out_of_range', message: `must be an integer from ${min} to ${max}` });
   const trials = integer('trials', 1000, MAX_TRIALS);
   const seed = integer('seed', 0, Number.MAX_SAFE_INTEGER);
   const ndig = integer('ndig', 1, 6);
   let adaptive = false;
   if (raw.adaptive !== undefined) {
     if (typeof raw.adaptive === 'boolean') adaptive = raw.adaptive;
-    else problems.push({ pointer: '/adaptive', message: 'must be true or false' });
+    else problems.push({ pointer: '/adaptive', code: 'wrong_type', message: 'must be true or false' });
   }
   return {
     // In adaptive mode `trials` caps the run; otherwise it is the run.

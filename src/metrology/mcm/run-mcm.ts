@@ -24,7 +24,7 @@ export function runMcm(input: unknown): McmOutput {
   if (model && !problems.some((p) => p.pointer === '/trials')) {
     const least = options.adaptive ? 2 * blockSize(model.p) : minimumTrials(model.p);
     if (options.trials < least) {
-      problems.push({ pointer: '/trials', message: `must be at least ${least} for p = ${model.p}${options.adaptive ? ' (two adaptive blocks)' : ''}` });
+      problems.push({ pointer: '/trials', code: 'out_of_range', message: `must be at least ${least} for p = ${model.p}${options.adaptive ? ' (two adaptive blocks)' : ''}` });
     }
   }
   if (!model || problems.length > 0) throw new MetrologyInputError(problems);

@@ -12,7 +12,7 @@
 // - correlated inputs (JCGM 101 6.4.8): multivariate Gaussian; multivariate t (as in JCGM 102)
 //   when every member has the same finite dof. Anything else is refused.
 
-import { MetrologyInputError } from '../errors.ts';
+import { MetrologyInputError, type MetrologyProblem } from '../errors.ts';
 import type { ModelInput, UncertainInput } from '../gum/input.ts';
 import { correlationGroups } from '../gum/welch-satterthwaite.ts';
 import { semidefiniteFactor } from '../stats/index.ts';
@@ -80,7 +80,7 @@ export function planSampling(model: ModelInput): SamplingPlan {
   const groups: CorrelatedGroup[] = [];
   if (!model.correlated) return { draws, groups, notes };
 
-  const problems: { pointer: string; message: string }[] = [];
+  const problems: MetrologyProblem[] = [];
   for (const members of correlationGroups(model.correlation)) {
     if (members.length < 2) continue;
     const inputs = members.map((i) => model.inputs[i]!);
@@ -89,7 +89,7 @@ export function planSampling(model: ModelInput): SamplingPlan {
     if (nonGaussian.length > 0) {
       problems.push({
         pointer: '/correlations',
-        message: `Monte Carlo can correlate only Gaussian or t inputs (JCGM 101 6.4.8); ${nonGaussian.map((i) => `'${i.name}' is ${i.shape}`).join(', ')}`,
+        code: 'conflicting_fields', message: `Monte Carlo can correlate only Gaussian or t inputs (JCGM 101 6.4.8); ${nonGaussian.map((i) => `'${i.name}' is ${i.shape}`).join(', ')}`,
       });
       continue;
     }
@@ -97,7 +97,7 @@ export function planSampling(model: ModelInput): SamplingPlan {
     if (dofs.size > 1) {
       problems.push({
         pointer: '/correlations',
-        message: `correlated inputs ${names} have different dof; Monte Carlo needs one common dof per correlated group (multivariate Gaussian, or multivariate t as in JCGM 102)`,
+        code: 'conflicting_fields', message: `correlated inputs ${names} have different dof; Monte Carlo needs one common dof per correlated group (multivariate Gaussian, or multivariate t as in JCGM 102)`,
       });
       continue;
     }

@@ -46,7 +46,7 @@ export class Simulator {
     }
     const problems = this.model.outputs.flatMap((o, a) => (invalid[a]! > 0 ? [{
       pointer: this.model.outputs.length === 1 && o.name === 'y' ? '/model' : pointer('model', o.name),
-      message: `the model gave a non-finite value in ${invalid[a]} of ${trials} trials: it is undefined for some draws of the inputs (e.g. sqrt or log of a negative number, division by zero)`,
+      code: 'invalid_value' as const, message: `the model gave a non-finite value in ${invalid[a]} of ${trials} trials: it is undefined for some draws of the inputs (e.g. sqrt or log of a negative number, division by zero)`,
     }] : []));
     if (problems.length > 0) throw new MetrologyInputError(problems);
     return results;

@@ -17,21 +17,21 @@ const KEYS = new Set(['data', 'method', 'tolerance']);
 export function parseGrrInput(input: unknown): GrrInput {
   const problems: MetrologyProblem[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new MetrologyInputError([{ pointer: '', message: 'expected a JSON object' }]);
+    throw new MetrologyInputError([{ pointer: '', code: 'wrong_type', message: 'expected a JSON object' }]);
   }
   const raw = input as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
-    if (!KEYS.has(key)) problems.push({ pointer: pointer(key), message: 'unknown field' });
+    if (!KEYS.has(key)) problems.push({ pointer: pointer(key), code: 'unknown_field', message: 'unknown field' });
   }
 
   const method = raw.method;
   if (method !== 'anova' && method !== 'xbar-r') {
-    problems.push({ pointer: '/method', message: 'must be "anova" or "xbar-r"' });
+    problems.push({ pointer: '/method', code: 'not_in_list', message: 'must be "anova" or "xbar-r"' });
   }
 
   const tolerance = raw.tolerance;
   if (tolerance !== undefined && !(typeof tolerance === 'number' && Number.isFinite(tolerance) && tolerance > 0)) {
-    problems.push({ pointer: '/tolerance', message: 'must be a positive number (USL − LSL)' });
+    problems.push({ pointer: '/tolerance', code: 'out_of_range', message: 'must be a positive number (USL − LSL)' });
   }
 
   const data = checkData(raw.data, problems);
@@ -46,39 +46,39 @@ export function parseGrrInput(input: unknown): GrrInput {
 function checkData(data: unknown, problems: MetrologyProblem[]): number[][][] | undefined {
   const before = problems.length;
   if (!Array.isArray(data)) {
-    problems.push({ pointer: '/data', message: 'must be an array of appraisers, each an array of trials, each an array of parts' });
+    problems.push({ pointer: '/data', code: 'wrong_type', message: 'must be an array of appraisers, each an array of trials, each an array of parts' });
     return undefined;
   }
   if (data.length < 2 || data.length > MAX_APPRAISERS) {
-    problems.push({ pointer: '/data', message: `needs 2 to ${MAX_APPRAISERS} appraisers` });
+    problems.push({ pointer: '/data', code: 'out_of_range', message: `needs 2 to ${MAX_APPRAISERS} appraisers` });
   }
   let trials: number | undefined;
   let parts: number | undefined;
   data.forEach((appraiser: unknown, a) => {
     if (!Array.isArray(appraiser)) {
-      problems.push({ pointer: pointer('data', a), message: 'must be an array of trials' });
+      problems.push({ pointer: pointer('data', a), code: 'wrong_type', message: 'must be an array of trials' });
       return;
     }
     if (trials === undefined) {
       trials = appraiser.length;
-      if (trials < 2 || trials > MAX_TRIALS) problems.push({ pointer: pointer('data', a), message: `needs 2 to ${MAX_TRIALS} trials` });
+      if (trials < 2 || trials > MAX_TRIALS) problems.push({ pointer: pointer('data', a), code: 'out_of_range', message: `needs 2 to ${MAX_TRIALS} trials` });
     } else if (appraiser.length !== trials) {
-      problems.push({ pointer: pointer('data', a), message: `has ${appraiser.length} trials; appraiser 0 has ${trials} (the study must be balanced)` });
+      problems.push({ pointer: pointer('data', a), code: 'conflicting_fields', message: `has ${appraiser.length} trials; appraiser 0 has ${trials} (the study must be balanced)` });
     }
     appraiser.forEach((trial: unknown, t) => {
       if (!Array.isArray(trial)) {
-        problems.push({ pointer: pointer('data', a, t), message: 'must be an array of part measurements' });
+        problems.push({ pointer: pointer('data', a, t), code: 'wrong_type', message: 'must be an array of part measurements' });
         return;
       }
       if (parts === undefined) {
         parts = trial.length;
-        if (parts < 2 || parts > MAX_PARTS) problems.push({ pointer: pointer('data', a, t), message: `needs 2 to ${MAX_PARTS} parts` });
+        if (parts < 2 || parts > MAX_PARTS) problems.push({ pointer: pointer('data', a, t), code: 'out_of_range', message: `needs 2 to ${MAX_PARTS} parts` });
       } else if (trial.length !== parts) {
-        problems.push({ pointer: pointer('data', a, t), message: `has ${trial.length} parts; the first trial has ${parts} (the study must be balanced)` });
+        problems.push({ pointer: pointer('data', a, t), code: 'conflicting_fields', message: `has ${trial.length} parts; the first trial has ${parts} (the study must be balanced)` });
       }
       trial.forEach((value: unknown, p) => {
         if (typeof value !== 'number' || !Number.isFinite(value)) {
-          problems.push({ pointer: pointer('data', a, t, p), message: 'must be a finite number' });
+          problems.push({ pointer: pointer('data', a, t, p), code: 'wrong_type', message: 'must be a finite number' });
         }
       });
     });

@@ -33,22 +33,22 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 export function parseSpcInput(input: unknown): SpcInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new MetrologyInputError([{ pointer: '', message: 'expected a JSON object' }]);
+    throw new MetrologyInputError([{ pointer: '', code: 'wrong_type', message: 'expected a JSON object' }]);
   }
   const raw = input as Record<string, unknown>;
   const problems: MetrologyProblem[] = [];
   const chart = raw.chart as ChartKind;
   if (!CHARTS.includes(chart)) {
-    problems.push({ pointer: '/chart', message: `must be one of ${CHARTS.map((c) => `"${c}"`).join(', ')}` });
+    problems.push({ pointer: '/chart', code: 'not_in_list', message: `must be one of ${CHARTS.map((c) => `"${c}"`).join(', ')}` });
     throw new MetrologyInputError(problems);
   }
   const allowed = new Set(['chart', 'rules', ...FIELDS[chart]]);
   for (const key of Object.keys(raw)) {
-    if (!ALL_FIELDS.has(key)) problems.push({ pointer: pointer(key), message: 'unknown field' });
-    else if (!allowed.has(key) && raw[key] !== undefined) problems.push({ pointer: pointer(key), message: `not used by the "${chart}" chart` });
+    if (!ALL_FIELDS.has(key)) problems.push({ pointer: pointer(key), code: 'unknown_field', message: 'unknown field' });
+    else if (!allowed.has(key) && raw[key] !== undefined) problems.push({ pointer: pointer(key), code: 'conflicting_fields', message: `not used by the "${chart}" chart` });
   }
   if (raw.rules !== undefined && raw.rules !== 'western-electric') {
-    problems.push({ pointer: '/rules', message: 'must be "western-electric"' });
+    problems.push({ pointer: '/rules', code: 'not_in_list', message: 'must be "western-electric"' });
   }
   const spec = allowed.has('spec') && raw.spec !== undefined ? checkSpec(raw.spec, problems) : undefined;
   const rules = raw.rules === 'western-electric' ? { rules: 'western-electric' as const } : {};
@@ -85,42 +85,42 @@ export function parseSpcInput(input: unknown): SpcInput {
 
 function checkSpec(spec: unknown, problems: MetrologyProblem[]): SpecLimits | undefined {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    problems.push({ pointer: '/spec', message: 'must be an object { lsl?, usl? }' });
+    problems.push({ pointer: '/spec', code: 'wrong_type', message: 'must be an object { lsl?, usl? }' });
     return undefined;
   }
   const { lsl, usl, ...rest } = spec as Record<string, unknown>;
   const before = problems.length;
-  for (const key of Object.keys(rest)) problems.push({ pointer: pointer('spec', key), message: 'unknown field' });
-  if (lsl !== undefined && !isFiniteNumber(lsl)) problems.push({ pointer: '/spec/lsl', message: 'must be a finite number' });
-  if (usl !== undefined && !isFiniteNumber(usl)) problems.push({ pointer: '/spec/usl', message: 'must be a finite number' });
-  if (lsl === undefined && usl === undefined) problems.push({ pointer: '/spec', message: 'needs lsl, usl or both' });
-  if (isFiniteNumber(lsl) && isFiniteNumber(usl) && !(lsl < usl)) problems.push({ pointer: '/spec/usl', message: 'must be greater than lsl' });
+  for (const key of Object.keys(rest)) problems.push({ pointer: pointer('spec', key), code: 'unknown_field', message: 'unknown field' });
+  if (lsl !== undefined && !isFiniteNumber(lsl)) problems.push({ pointer: '/spec/lsl', code: 'wrong_type', message: 'must be a finite number' });
+  if (usl !== undefined && !isFiniteNumber(usl)) problems.push({ pointer: '/spec/usl', code: 'wrong_type', message: 'must be a finite number' });
+  if (lsl === undefined && usl === undefined) problems.push({ pointer: '/spec', code: 'required', message: 'needs lsl, usl or both' });
+  if (isFiniteNumber(lsl) && isFiniteNumber(usl) && !(lsl < usl)) problems.push({ pointer: '/spec/usl', code: 'conflicting_fields', message: 'must be greater than lsl' });
   if (problems.length > before) return undefined;
   return { ...(lsl === undefined ? {} : { lsl: lsl as number }), ...(usl === undefined ? {} : { usl: usl as number }) };
 }
 
 function checkSubgroups(subgroups: unknown, problems: MetrologyProblem[]): number[][] | undefined {
   if (!Array.isArray(subgroups) || subgroups.length < 2) {
-    problems.push({ pointer: '/subgroups', message: 'must be an array of at least 2 subgroups' });
+    problems.push({ pointer: '/subgroups', code: 'out_of_range', message: 'must be an array of at least 2 subgroups' });
     return undefined;
   }
   const before = problems.length;
   let size: number | undefined;
   subgroups.forEach((group: unknown, i) => {
     if (!Array.isArray(group)) {
-      problems.push({ pointer: pointer('subgroups', i), message: 'must be an array of measured values' });
+      problems.push({ pointer: pointer('subgroups', i), code: 'wrong_type', message: 'must be an array of measured values' });
       return;
     }
     if (size === undefined) {
       size = group.length;
       if (size < MIN_SUBGROUP || size > MAX_SUBGROUP) {
-        problems.push({ pointer: pointer('subgroups', i), message: `subgroup size must be ${MIN_SUBGROUP}..${MAX_SUBGROUP}` });
+        problems.push({ pointer: pointer('subgroups', i), code: 'out_of_range', message: `subgroup size must be ${MIN_SUBGROUP}..${MAX_SUBGROUP}` });
       }
     } else if (group.length !== size) {
-      problems.push({ pointer: pointer('subgroups', i), message: `has ${group.length} values; every subgroup must have ${size} like subgroup 0` });
+      problems.push({ pointer: pointer('subgroups', i), code: 'conflicting_fields', message: `has ${group.length} values; every subgroup must have ${size} like subgroup 0` });
     }
     group.forEach((v: unknown, j) => {
-      if (!isFiniteNumber(v)) problems.push({ pointer: pointer('subgroups', i, j), message: 'must be a finite number' });
+      if (!isFiniteNumber(v)) problems.push({ pointer: pointer('subgroups', i, j), code: 'wrong_type', message: 'must be a finite number' });
     });
   });
   return problems.length === before ? (subgroups as number[][]) : undefined;
@@ -128,12 +128,12 @@ function checkSubgroups(subgroups: unknown, problems: MetrologyProblem[]): numbe
 
 function checkValues(values: unknown, min: number, ok: (v: unknown) => boolean, what: string, problems: MetrologyProblem[]): number[] | undefined {
   if (!Array.isArray(values) || values.length < min) {
-    problems.push({ pointer: '/values', message: `must be an array of at least ${min} values` });
+    problems.push({ pointer: '/values', code: 'out_of_range', message: `must be an array of at least ${min} values` });
     return undefined;
   }
   const before = problems.length;
   values.forEach((v: unknown, i) => {
-    if (!ok(v)) problems.push({ pointer: pointer('values', i), message: `must be ${what}` });
+    if (!ok(v)) problems.push({ pointer: pointer('values', i), code: 'wrong_type', message: `must be ${what}` });
   });
   return problems.length === before ? (values as number[]) : undefined;
 }
@@ -143,21 +143,21 @@ function checkSampleSize(sampleSize: unknown, counts: readonly number[] | undefi
   const before = problems.length;
   if (positive(sampleSize)) {
     counts?.forEach((d, i) => {
-      if (d > sampleSize) problems.push({ pointer: pointer('values', i), message: `exceeds the sample size ${sampleSize}` });
+      if (d > sampleSize) problems.push({ pointer: pointer('values', i), code: 'out_of_range', message: `exceeds the sample size ${sampleSize}` });
     });
     return problems.length === before ? sampleSize : undefined;
   }
   if (!Array.isArray(sampleSize)) {
-    problems.push({ pointer: '/sampleSize', message: 'must be a positive integer, or an array of one per sample' });
+    problems.push({ pointer: '/sampleSize', code: 'out_of_range', message: 'must be a positive integer, or an array of one per sample' });
     return undefined;
   }
   if (counts && sampleSize.length !== counts.length) {
-    problems.push({ pointer: '/sampleSize', message: `has ${sampleSize.length} sizes for ${counts.length} samples` });
+    problems.push({ pointer: '/sampleSize', code: 'conflicting_fields', message: `has ${sampleSize.length} sizes for ${counts.length} samples` });
     return undefined;
   }
   sampleSize.forEach((n: unknown, i) => {
-    if (!positive(n)) problems.push({ pointer: pointer('sampleSize', i), message: 'must be a positive integer' });
-    else if (counts && counts[i]! > n) problems.push({ pointer: pointer('values', i), message: `exceeds its sample size ${n}` });
+    if (!positive(n)) problems.push({ pointer: pointer('sampleSize', i), code: 'out_of_range', message: 'must be a positive integer' });
+    else if (counts && counts[i]! > n) problems.push({ pointer: pointer('values', i), code: 'out_of_range', message: `exceeds its sample size ${n}` });
   });
   return problems.length === before ? (sampleSize as number[]) : undefined;
 }
