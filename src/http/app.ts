@@ -107,6 +107,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     },
   });
 
+  // JSON is the API's only body type (imports add theirs): a text/plain body is refused with 415
+  // like any other unregistered type, not parsed into a string for schema validation to reject.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv.compile(schema) : queryAjv.compile(schema)));
   app.setSchemaErrorFormatter((errors, dataVar) => Object.assign(new Error(dataVar), { fieldErrors: toFieldErrors(errors as never), part: dataVar }));
 

@@ -47,6 +47,8 @@ describeEachDialect('bad input over HTTP', (ctx) => {
   test('wrong content type → 415', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/organizations', payload: 'uscc=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     await expectProblem(response, 415, 'JL_ERR_UNSUPPORTED_MEDIA_TYPE');
+    const text = await app.inject({ method: 'POST', url: '/api/v1/organizations', payload: '{"uscc":"1"}', headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    await expectProblem(text, 415, 'JL_ERR_UNSUPPORTED_MEDIA_TYPE');
   });
 
   test('wrong types and unknown fields → 422 with each pointer', async () => {
