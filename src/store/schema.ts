@@ -155,6 +155,9 @@ export interface UserSessionTable {
   last_seen_at: string;
   expires_at: string;
   reauthenticated_at: string;
+  /** User-Agent at sign-in, cut to 200 characters */
+  user_agent: string | null;
+  client_address: string | null;
 }
 
 export interface ApiTokenTable {

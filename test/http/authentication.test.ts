@@ -305,6 +305,63 @@ describeEachDialect(
       assertProblem(await get('/api/v1/auth/session', leaving.headers), 401, 'JL_ERR_UNAUTHENTICATED');
     });
 
+    test('session list: a user sees their live sessions with browser and address, ends any of them or all others; never another user\'s', async () => {
+      const user = await newRegulator();
+      const other = await newRegulator();
+      const signInWith = async (who: { username: string; password: string }, userAgent: string) => {
+        const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: who.username, password: who.password }, headers: { 'user-agent': userAgent } });
+        assert.equal(res.statusCode, 200, res.body);
+        return { cookie: `jl_session=${cookieValue(res)}`, 'x-csrf-token': String(res.json().csrfToken) };
+      };
+      type Listed = { id: string; current: boolean; userAgent: string | null; clientAddress: string | null; createdAt: string; lastSeenAt: string; expiresAt: string };
+      const list = async (headers: Record<string, string>) => {
+        const res = await get('/api/v1/auth/sessions', headers);
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json() as Listed[];
+      };
+      const alive = async (headers: Record<string, string>) => (await get('/api/v1/auth/session', headers)).statusCode === 200;
+
+      const laptop = await signInWith(user, 'Mozilla/5.0 (Windows NT 10.0) Chrome/126');
+      const phone = await signInWith(user, 'Mozilla/5.0 (iPhone) Safari/604.1');
+      const tablet = await signInWith(user, `Tablet ${'x'.repeat(300)}`);
+      const stranger = await signInWith(other, 'curl/8');
+
+      const seen = await list(laptop);
+      assert.equal(seen.length, 3, 'only this user\'s sessions');
+      assert.deepEqual(seen.filter((s) => s.current).map((s) => s.userAgent), ['Mozilla/5.0 (Windows NT 10.0) Chrome/126']);
+      assert.ok(seen.every((s) => s.clientAddress === '127.0.0.1' && s.id.length === 32 && s.expiresAt > s.createdAt));
+      assert.equal(seen.find((s) => s.userAgent?.startsWith('Tablet'))!.userAgent!.length, 200, 'the User-Agent is cut to 200 characters');
+      for (const s of seen) assert.ok(!JSON.stringify(s).includes(laptop.cookie.slice('jl_session='.length)) && !JSON.stringify(s).includes(sha256(laptop.cookie.slice('jl_session='.length))));
+
+      // End the phone's session from the laptop: the phone is signed out, the laptop is not.
+      const phoneId = (await list(phone)).find((s) => s.current)!.id;
+      assertProblem(await send('DELETE', `/api/v1/auth/sessions/${phoneId}`, undefined, { cookie: laptop.cookie }), 403, 'JL_ERR_CSRF');
+      assert.ok(await alive(phone), 'without the CSRF token nothing ended');
+      assert.equal((await send('DELETE', `/api/v1/auth/sessions/${phoneId}`, undefined, laptop)).statusCode, 204);
+      assert.equal(await alive(phone), false);
+      assert.ok(await alive(laptop));
+      assert.equal((await list(laptop)).length, 2);
+
+      // Another user cannot end it, and cannot tell it from a session that does not exist.
+      const laptopId = (await list(laptop)).find((s) => s.current)!.id;
+      assertProblem(await send('DELETE', `/api/v1/auth/sessions/${laptopId}`, undefined, stranger), 404, 'JL_ERR_NOT_FOUND');
+      assert.ok(await alive(laptop));
+
+      // Sign out everywhere else: only the current session remains.
+      assert.equal((await post('/api/v1/auth/sessions/end-others', undefined, laptop)).statusCode, 204);
+      assert.equal(await alive(tablet), false);
+      assert.deepEqual((await list(laptop)).map((s) => s.id), [laptopId]);
+      assert.ok(await alive(stranger), 'other users keep their sessions');
+
+      // Ending the current session signs out like logout, cookie cleared.
+      const ended = await send('DELETE', `/api/v1/auth/sessions/${laptopId}`, undefined, laptop);
+      assert.equal(ended.statusCode, 204);
+      assert.match(setCookieOf(ended), /^jl_session=;/);
+      assert.equal(await alive(laptop), false);
+      const audited = await db().selectFrom('audit_log').select('action').where('action', 'like', 'auth.session.%').execute();
+      assert.deepEqual(audited.map((a) => a.action).sort(), ['auth.session.end', 'auth.session.end', 'auth.session.end-others']);
+    });
+
     test('CSRF: a cookie-authenticated write needs the session\'s X-CSRF-Token; reads and bearer tokens do not', async () => {
       const user = await newRegulator();
       const session = await signIn(app, user.username, user.password);

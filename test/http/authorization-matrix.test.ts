@@ -355,6 +355,22 @@ const CASES: readonly RouteCase[] = [
   { method: 'POST', url: '/api/v1/metrology/:kind/report.pdf', allowed: EVERYONE_WITH_CREDENTIALS, tenancy: 'none', request: () => json('POST', '/api/v1/metrology/gum/report.pdf', gumInput) },
   { method: 'POST', url: '/api/v1/auth/login', allowed: 'public', tenancy: 'none', request: () => json('POST', '/api/v1/auth/login', { username: 'matrix-owner', password: TEST_PASSWORD }) },
   { method: 'GET', url: '/api/v1/auth/session', allowed: SIGNED_IN_USERS, tenancy: 'none', request: () => json('GET', '/api/v1/auth/session') },
+  { method: 'GET', url: '/api/v1/auth/sessions', allowed: SIGNED_IN_USERS, tenancy: 'none', request: () => json('GET', '/api/v1/auth/sessions') },
+  {
+    method: 'DELETE',
+    url: '/api/v1/auth/sessions/:id',
+    allowed: SIGNED_IN_USERS,
+    tenancy: 'none',
+    // A second session of the same user, made for the request: ending it leaves the caller's own.
+    request: async (w, _tenant, actor) => {
+      if (actor === 'anonymous' || actor === 'ownerToken') return json('DELETE', '/api/v1/auth/sessions/none');
+      const extra = await signIn(w.app, `matrix-${actor.toLowerCase()}`, TEST_PASSWORD);
+      const listed = await w.app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: extra.headers });
+      const id = (listed.json() as { id: string; current: boolean }[]).find((s) => s.current)!.id;
+      return json('DELETE', `/api/v1/auth/sessions/${id}`);
+    },
+  },
+  { method: 'POST', url: '/api/v1/auth/sessions/end-others', allowed: SIGNED_IN_USERS, tenancy: 'none', request: () => json('POST', '/api/v1/auth/sessions/end-others') },
   { method: 'POST', url: '/api/v1/auth/reauth', allowed: SIGNED_IN_USERS, tenancy: 'none', request: () => json('POST', '/api/v1/auth/reauth', { password: TEST_PASSWORD }) },
   { method: 'GET', url: '/api/v1/admin/users', allowed: ADMINS, tenancy: 'none', request: () => json('GET', '/api/v1/admin/users') },
   {

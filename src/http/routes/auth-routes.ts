@@ -1,7 +1,7 @@
 // Signing in and out, the current session, re-authentication and password change.
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { LoginBody, PasswordChangeBody, ReauthBody, Session } from '../../services/schemas/account.ts';
+import { LoginBody, PasswordChangeBody, ReauthBody, Session, SessionSummary } from '../../services/schemas/account.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ProblemResponses } from './shared-schemas.ts';
 import { PUBLIC, SIGNED_IN } from '../auth/route-access.ts';
@@ -25,7 +25,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { ct
     },
     async (req, reply) => {
       try {
-        const { sessionSecret, session } = await ctx.authentication.login(req.body, { requestId: req.id });
+        const { sessionSecret, session } = await ctx.authentication.login(req.body, { requestId: req.id, userAgent: req.headers['user-agent'] ?? null, clientAddress: req.ip });
         setSessionCookie(reply, sessionSecret, secureCookies);
         return session;
       } catch (error) {
@@ -43,6 +43,28 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { ct
     clearSessionCookie(reply, secureCookies);
     return reply.status(204).send();
   });
+  app.get(
+    '/auth/sessions',
+    { config: { access: SIGNED_IN }, schema: { tags, summary: '本人的登录会话（当前会话已标出）', response: { 200: Type.Array(SessionSummary), ...ProblemResponses } } },
+    async (req) => ctx.authentication.sessions(assertSignedIn(req)),
+  );
+  app.delete(
+    '/auth/sessions/:id',
+    { config: { access: SIGNED_IN }, schema: { tags, summary: '结束本人的一个会话', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 204: Type.Null(), ...ProblemResponses } } },
+    async (req, reply) => {
+      const { current } = await ctx.authentication.endSession(assertSignedIn(req), (req.params as { id: string }).id);
+      if (current) clearSessionCookie(reply, secureCookies);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/auth/sessions/end-others',
+    { config: { access: SIGNED_IN }, schema: { tags, summary: '退出其他所有会话', response: { 204: Type.Null(), ...ProblemResponses } } },
+    async (req, reply) => {
+      await ctx.authentication.endOtherSessions(assertSignedIn(req));
+      return reply.status(204).send();
+    },
+  );
   app.post(
     '/auth/reauth',
     { config: { access: SIGNED_IN, rateLimit: LOGIN_RATE_LIMIT }, schema: { tags, summary: '敏感操作前再次验证密码', body: ReauthBody, response: { 204: Type.Null(), ...ProblemResponses } } },

@@ -8,12 +8,24 @@ import { permissionsOf } from '../../domain/auth/authorize.ts';
 import { lockSeconds } from '../../domain/auth/lockout.ts';
 import { passwordProblems } from '../../domain/auth/password-policy.ts';
 import { assertSchema } from '../validation.ts';
-import { LoginBody, PasswordChangeBody, ReauthBody, type Session } from '../schemas/account.ts';
+import { LoginBody, PasswordChangeBody, ReauthBody, type Session, type SessionSummary } from '../schemas/account.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import { auditEntry } from '../access-service.ts';
 import type { Clock } from '../clock.ts';
 import { grantFromRow, grantToBody } from './grants.ts';
 import { hashPassword, newSecret, sameSecret, secretHash, verifyDecoy, verifyPassword } from './secrets.ts';
+
+/** Where a sign-in comes from, shown in the user's session list. */
+export interface SignInContext {
+  readonly requestId: string | null;
+  readonly userAgent?: string | null;
+  readonly clientAddress?: string | null;
+}
+
+/** The session list's id of a session: a hash of the stored hash, so neither leaves the server. */
+function sessionId(idHash: string): string {
+  return secretHash(`session-id:${idHash}`).slice(0, 32);
+}
 
 /** NIST SP 800-63B AAL2: re-authenticate after 12 hours, or after 30 minutes of inactivity. */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -41,7 +53,7 @@ export class AuthenticationService {
     private readonly clock: Clock,
   ) {}
 
-  async login(input: unknown, context: { requestId: string | null }): Promise<SignedIn> {
+  async login(input: unknown, context: SignInContext): Promise<SignedIn> {
     const { username, password } = assertSchema(LoginBody, input);
     const anonymous: Caller = { actor: { kind: 'anonymous', id: null, grants: [] }, requestId: context.requestId };
     const now = this.clock.now();
@@ -76,7 +88,17 @@ export class AuthenticationService {
     await this.db.transaction().execute(async (trx) => {
       await accounts.deleteExpiredSessions(trx, nowIso);
       await accounts.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
-      await accounts.insertSession(trx, { id_hash: secretHash(sessionSecret), user_id: user.id, csrf_token: csrfToken, created_at: nowIso, last_seen_at: nowIso, expires_at: expiresAt, reauthenticated_at: nowIso });
+      await accounts.insertSession(trx, {
+        id_hash: secretHash(sessionSecret),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: nowIso,
+        last_seen_at: nowIso,
+        expires_at: expiresAt,
+        reauthenticated_at: nowIso,
+        user_agent: context.userAgent?.slice(0, 200) || null,
+        client_address: context.clientAddress?.slice(0, 64) || null,
+      });
       await this.audit.append(trx, auditEntry(caller, 'auth.login', 'ok', target));
     });
     return { sessionSecret, session: this.toSession(user, grants, csrfToken, expiresAt) };
@@ -125,6 +147,43 @@ export class AuthenticationService {
     await this.db.transaction().execute(async (trx) => {
       await accounts.deleteSession(trx, signedIn.sessionHash);
       await this.audit.append(trx, auditEntry(signedIn.caller, 'auth.logout', 'ok', { type: 'user', id: signedIn.caller.actor.id }));
+    });
+  }
+
+  /** The caller's own sessions that are still alive, newest first, the current one marked. */
+  async sessions(signedIn: SessionCaller): Promise<SessionSummary[]> {
+    const now = this.clock.now().getTime();
+    const rows = await accounts.sessionsOfUser(this.db, Number(signedIn.caller.actor.id));
+    return rows
+      .filter((row) => Date.parse(row.expires_at) > now && Date.parse(row.last_seen_at) + SESSION_IDLE_MS > now)
+      .map((row) => ({
+        id: sessionId(row.id_hash),
+        current: row.id_hash === signedIn.sessionHash,
+        createdAt: row.created_at,
+        lastSeenAt: row.last_seen_at,
+        expiresAt: row.expires_at,
+        userAgent: row.user_agent,
+        clientAddress: row.client_address,
+      }));
+  }
+
+  /** Ends one of the caller's own sessions (404 for any other id); says whether it was the current one. */
+  async endSession(signedIn: SessionCaller, id: string): Promise<{ current: boolean }> {
+    const userId = Number(signedIn.caller.actor.id);
+    const row = (await accounts.sessionsOfUser(this.db, userId)).find((r) => sessionId(r.id_hash) === id);
+    if (!row) throw new AppError('JL_ERR_NOT_FOUND');
+    await this.db.transaction().execute(async (trx) => {
+      await accounts.deleteSession(trx, row.id_hash);
+      await this.audit.append(trx, auditEntry(signedIn.caller, 'auth.session.end', 'ok', { type: 'user', id: signedIn.caller.actor.id }, { session: id }));
+    });
+    return { current: row.id_hash === signedIn.sessionHash };
+  }
+
+  /** Ends every session of the caller but the current one ("sign out everywhere else"). */
+  async endOtherSessions(signedIn: SessionCaller): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await accounts.deleteSessionsOfUser(trx, Number(signedIn.caller.actor.id), signedIn.sessionHash);
+      await this.audit.append(trx, auditEntry(signedIn.caller, 'auth.session.end-others', 'ok', { type: 'user', id: signedIn.caller.actor.id }));
     });
   }
 

@@ -48,6 +48,18 @@ export const Session = Type.Object({
 });
 export type Session = Static<typeof Session>;
 
+/** One of the caller's own sessions; `id` is derived from the stored hash, never the cookie's secret. */
+export const SessionSummary = Type.Object({
+  id: Type.String(),
+  current: Type.Boolean(),
+  createdAt: Type.String(),
+  lastSeenAt: Type.String(),
+  expiresAt: Type.String(),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+  clientAddress: Type.Union([Type.String(), Type.Null()]),
+});
+export type SessionSummary = Static<typeof SessionSummary>;
+
 export const NewToken = Type.Object({ name: ShortText(100), role: RoleName, scope: ScopeText }, { additionalProperties: false });
 export type NewToken = Static<typeof NewToken>;
 

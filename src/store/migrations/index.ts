@@ -10,6 +10,7 @@ import * as createCertificates from './202611281000_create-certificates.ts';
 import * as addUncertaintyBudget from './202611281100_add-uncertainty-budget.ts';
 import * as createCertificateLookup from './202611281200_create-certificate-lookup.ts';
 import * as storeLookupViewJson from './202611291000_store-lookup-view-json.ts';
+import * as addSessionClient from './202611291100_add-session-client.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '202611271200_create-reference-data': createReferenceData,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281100_add-uncertainty-budget': addUncertaintyBudget,
   '202611281200_create-certificate-lookup': createCertificateLookup,
   '202611291000_store-lookup-view-json': storeLookupViewJson,
+  '202611291100_add-session-client': addSessionClient,
 };

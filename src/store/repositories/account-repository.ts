@@ -66,6 +66,11 @@ export function findSession(db: Kysely<Database>, idHash: string): Promise<Sessi
   return db.selectFrom('user_session').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
 }
 
+/** A user's sessions, newest first. */
+export function sessionsOfUser(db: Kysely<Database>, userId: number): Promise<SessionRow[]> {
+  return db.selectFrom('user_session').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id_hash').execute();
+}
+
 export async function updateSession(db: Kysely<Database>, idHash: string, changes: Partial<Pick<SessionRow, 'last_seen_at' | 'reauthenticated_at'>>): Promise<void> {
   await db.updateTable('user_session').set(changes).where('id_hash', '=', idHash).execute();
 }
