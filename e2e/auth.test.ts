@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { jsErrors, launchBrowser, newPage } from './support/browser.ts';
 import { ApiClient, seedCity, type Seeded } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { expectText, signIn } from './support/ui.ts';
+import { expectCount, expectText, signIn } from './support/ui.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -13,12 +13,14 @@ let seeded: Seeded;
 
 const LOCKED_OUT = { username: 'e2e-locked-out', password: 'quarry violet tandem 58' };
 const CHANGER = { username: 'e2e-changer', password: 'saffron ledger pylon 64' };
+const TRAVELLER = { username: 'e2e-traveller', password: 'harbour lantern quiver 73' };
 
 before(async () => {
   server = await startServer();
   seeded = await seedCity(new ApiClient(server.baseUrl, server.adminToken));
   await server.createUser(LOCKED_OUT, { role: 'analyst', scope: 'city' });
   await server.createUser(CHANGER, { role: 'analyst', scope: 'city' });
+  await server.createUser(TRAVELLER, { role: 'analyst', scope: 'city' });
   browser = await launchBrowser();
 });
 
@@ -144,6 +146,37 @@ test('scrapping an instrument asks for the password again once the last proof is
   // The scrap request was retried after the password and went through.
   await expectText(basic.getByTestId('status-tag'), '报废');
   assert.equal(await page.getByTestId('error-notification').count(), 0);
+  assert.deepEqual(jsErrors(page), []);
+  await page.context().close();
+});
+
+test('the session list shows this browser and another device; signing out the others ends the other one', async () => {
+  // The other device: a sign-in from outside the browser.
+  const elsewhere = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'JiliangTestPhone/1.0' },
+    body: JSON.stringify(TRAVELLER),
+  });
+  assert.equal(elsewhere.status, 200);
+  const phoneCookie = elsewhere.headers.get('set-cookie')!.split(';')[0]!;
+  const phoneAlive = async () => (await fetch(`${server.baseUrl}/api/v1/auth/session`, { headers: { cookie: phoneCookie } })).status === 200;
+  assert.ok(await phoneAlive());
+
+  const page = await newPage(browser, server.baseUrl);
+  await signIn(page, TRAVELLER.username, TRAVELLER.password);
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('show-sessions').click();
+  const table = page.getByTestId('sessions-table');
+  await expectText(table, 'JiliangTestPhone/1.0');
+  await expectCount(table.locator('tbody tr.ant-table-row'), 2, 'sessions');
+  await expectCount(table.getByTestId('session-current'), 1, 'current-session tags');
+  await expectText(table.locator('tbody tr.ant-table-row', { has: page.getByTestId('session-current') }), '127.0.0.1');
+
+  await page.getByTestId('sessions-end-others').click();
+  await page.getByTestId('confirm-end-others').click();
+  await expectCount(table.locator('tbody tr.ant-table-row'), 1, 'sessions');
+  assert.equal(await phoneAlive(), false, 'the other device is signed out');
+  await expectText(page.getByTestId('user-display-name'), TRAVELLER.username);
   assert.deepEqual(jsErrors(page), []);
   await page.context().close();
 });

@@ -96,3 +96,40 @@ export interface PasswordChange {
 export function useChangePassword() {
   return useMutation({ mutationFn: (body: PasswordChange) => api.post<void>('/api/v1/auth/password', body) });
 }
+
+/** One of the signed-in user's sessions (GET /auth/sessions). */
+export interface SessionSummary {
+  readonly id: string;
+  readonly current: boolean;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+  readonly userAgent: string | null;
+  readonly clientAddress: string | null;
+}
+
+const SESSIONS_KEY = ['auth', 'sessions'] as const;
+
+export function useSessions(enabled: boolean) {
+  return useQuery({ queryKey: SESSIONS_KEY, queryFn: () => api.get<SessionSummary[]>('/api/v1/auth/sessions'), enabled });
+}
+
+/** Ends one session; ending the current one signs out like the menu's sign-out. */
+export function useEndSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (session: SessionSummary) => api.delete<void>(`/api/v1/auth/sessions/${encodeURIComponent(session.id)}`),
+    onSuccess: (_result, session) => {
+      if (session.current) window.location.assign('/login');
+      else void client.invalidateQueries({ queryKey: SESSIONS_KEY });
+    },
+  });
+}
+
+export function useEndOtherSessions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/v1/auth/sessions/end-others', {}),
+    onSuccess: () => void client.invalidateQueries({ queryKey: SESSIONS_KEY }),
+  });
+}

@@ -148,4 +148,5 @@ export const api = {
   post: <T>(path: string, json: unknown, query?: Record<string, QueryValue>) =>
     request<T>(path, { method: 'POST', json, query }),
   put: <T>(path: string, json: unknown) => request<T>(path, { method: 'PUT', json }),
+  delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
 };

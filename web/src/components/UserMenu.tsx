@@ -1,20 +1,22 @@
 // Header menu of the signed-in user: display name, the roles held (role @ scope), change password,
-// sign out.
+// the user's sessions, sign out.
 import { Button, Dropdown, Flex, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DesktopOutlined, DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../api/auth.ts';
 import { useSession } from '../auth/session.ts';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 import { GrantTag } from './GrantTag.tsx';
+import { SessionsModal } from './SessionsModal.tsx';
 
 export function UserMenu() {
   const { t } = useTranslation();
   const session = useSession();
   const logout = useLogout();
   const [changingPassword, setChangingPassword] = useState(false);
+  const [showingSessions, setShowingSessions] = useState(false);
   if (!session) return null;
   const { user } = session;
 
@@ -35,11 +37,13 @@ export function UserMenu() {
     },
     { type: 'divider' },
     { key: 'password', icon: <LockOutlined />, label: <span data-testid="change-password">{t('account.changePassword')}</span> },
+    { key: 'sessions', icon: <DesktopOutlined />, label: <span data-testid="show-sessions">{t('sessions.title')}</span> },
     { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('account.logout')}</span> },
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setChangingPassword(true);
+    if (key === 'sessions') setShowingSessions(true);
     if (key === 'logout') logout.mutate();
   };
 
@@ -52,6 +56,7 @@ export function UserMenu() {
         </Button>
       </Dropdown>
       <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+      <SessionsModal open={showingSessions} onClose={() => setShowingSessions(false)} />
     </>
   );
 }
