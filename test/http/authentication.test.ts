@@ -166,11 +166,21 @@ describeEachDialect(
       assert.notEqual(cookieValue(again), secret);
       assert.notEqual(again.json().csrfToken, body.csrfToken);
 
-      // Served behind TLS, the cookie is marked Secure.
+      // Served behind TLS, the cookie is marked Secure and named with the __Host- prefix; the plain
+      // name (which a plain-HTTP page or a subdomain could plant) is not read there.
       const tlsApp = await buildApp(ctx, { webRoot: '/nonexistent-web-root', secureCookies: true });
       try {
         const tls = await tlsApp.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: user.password } });
-        assert.ok(setCookieOf(tls).split(';').map((a) => a.trim().toLowerCase()).includes('secure'));
+        const tlsCookie = setCookieOf(tls);
+        assert.match(tlsCookie, /^__Host-jl_session=s_[A-Za-z0-9_-]{43};/);
+        const tlsAttributes = tlsCookie.split(';').slice(1).map((a) => a.trim().toLowerCase());
+        assert.ok(tlsAttributes.includes('secure') && tlsAttributes.includes('path=/') && !tlsAttributes.some((a) => a.startsWith('domain=')), tlsCookie);
+        const tlsSecret = tlsCookie.split(';')[0]!.slice('__Host-jl_session='.length);
+        assert.equal((await tlsApp.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: `__Host-jl_session=${tlsSecret}` } })).statusCode, 200);
+        assert.equal((await tlsApp.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: `jl_session=${tlsSecret}` } })).statusCode, 401);
+        const out = await tlsApp.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: `__Host-jl_session=${tlsSecret}`, 'x-csrf-token': String(tls.json().csrfToken) } });
+        assert.equal(out.statusCode, 204, out.body);
+        assert.match(setCookieOf(out), /^__Host-jl_session=;/);
       } finally {
         await tlsApp.close();
       }

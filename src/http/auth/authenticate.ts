@@ -9,7 +9,14 @@ import type { AppContext } from '../../services/context.ts';
 import { SESSION_ABSOLUTE_MS } from '../../services/accounts/authentication-service.ts';
 import type { RouteAccess } from './route-access.ts';
 
-export const SESSION_COOKIE = 'jl_session';
+/**
+ * The session cookie's name. Served over TLS it carries the `__Host-` prefix: browsers then accept
+ * it only with Secure, Path=/ and no Domain, so neither a sibling subdomain nor a plain-HTTP page can
+ * plant or overwrite it. Without TLS (development) that prefix would be refused, hence the plain name.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-jl_session' : 'jl_session';
+}
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -28,7 +35,7 @@ function bearerToken(request: FastifyRequest): string | null | undefined {
   return match ? match[1]! : null;
 }
 
-async function identify(ctx: AppContext, request: FastifyRequest): Promise<void> {
+async function identify(ctx: AppContext, request: FastifyRequest, cookieName: string): Promise<void> {
   const anonymous: Caller = { actor: ANONYMOUS, requestId: request.id };
   request.caller = anonymous;
   request.signedIn = null;
@@ -40,7 +47,7 @@ async function identify(ctx: AppContext, request: FastifyRequest): Promise<void>
     request.caller = caller!;
     return;
   }
-  const secret = request.cookies[SESSION_COOKIE];
+  const secret = request.cookies[cookieName];
   if (!secret) return;
   const signedIn = await ctx.authentication.fromSession(secret, request.id);
   if (!signedIn) return;
@@ -69,11 +76,11 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
 }
 
 export function setSessionCookie(reply: FastifyReply, secret: string, secure: boolean): void {
-  void reply.setCookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 });
+  void reply.setCookie(sessionCookieName(secure), secret, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
-  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  void reply.clearCookie(sessionCookieName(secure), { httpOnly: true, sameSite: 'strict', secure, path: '/' });
 }
 
 /** An API route with its access declaration (for the authorization test and docs/SECURITY.md). */
@@ -89,8 +96,9 @@ declare module 'fastify' {
   }
 }
 
-export const authentication = fp(async (app: FastifyInstance, { ctx, publicRateLimit }: AuthOptions) => {
+export const authentication = fp(async (app: FastifyInstance, { ctx, secureCookies, publicRateLimit }: AuthOptions) => {
   await app.register(cookie);
+  const cookieName = sessionCookieName(secureCookies);
   const routes: DeclaredRoute[] = [];
   app.decorate('apiRoutes', routes);
   app.decorateRequest('caller', null as unknown as Caller);
@@ -110,12 +118,12 @@ export const authentication = fp(async (app: FastifyInstance, { ctx, publicRateL
     if (!access) return done(); // static files of the web app and the not-found handler
     // Anonymous on a public route: nothing to look up, answered without a promise (the public
     // certificate lookup is the busiest route there is).
-    if ('public' in access && request.headers.authorization === undefined && !request.cookies[SESSION_COOKIE]) {
+    if ('public' in access && request.headers.authorization === undefined && !request.cookies[cookieName]) {
       request.caller = { actor: ANONYMOUS, requestId: request.id };
       request.signedIn = null;
       return done();
     }
-    identify(ctx, request)
+    identify(ctx, request, cookieName)
       .then(() => admit(ctx, request, access))
       .then(() => done(), done);
   });
