@@ -76,7 +76,7 @@ test('an administrator creates a user with a district grant, edits the grant and
   await page.context().close();
 });
 
-test('a new token is shown once, works as a bearer token, and stops working once revoked', async () => {
+test('a new token is shown once, works as a bearer token until it expires or is revoked', async () => {
   const page = await newPage(browser, server.baseUrl);
   await signIn(page, server.admin.username, server.admin.password, '/admin/tokens');
   await page.getByTestId('tokens-page').waitFor();
@@ -84,6 +84,7 @@ test('a new token is shown once, works as a bearer token, and stops working once
   await page.getByTestId('field-tokenName').fill('区县数据交换');
   await pickOption(page, 'token-role', '数据分析员');
   await pickOption(page, 'token-scopeKind', '全市');
+  await page.getByTestId('field-tokenDays').fill('30');
   await page.getByTestId('create-token-submit').click();
 
   const secret = (await expectText(page.getByTestId('token-secret'), /jl_/)).trim();
@@ -96,6 +97,14 @@ test('a new token is shown once, works as a bearer token, and stops working once
   const row = page.locator('[data-testid=token-row][data-name=区县数据交换]');
   await expectText(row.getByTestId('grant-tag'), '数据分析员 @ 全市');
   assert.ok(!(await page.content()).includes(secret), 'the secret is gone from the page');
+  // Valid for the 30 days asked for; the list shows the day it ends (Asia/Shanghai).
+  const listed = (await (await fetch(`${server.baseUrl}/api/v1/admin/tokens?pageSize=100`, { headers: { authorization: `Bearer ${server.adminToken}` } })).json()) as {
+    items: { name: string; createdAt: string; expiresAt: string }[];
+  };
+  const created = listed.items.find((t) => t.name === '区县数据交换')!;
+  assert.equal(Date.parse(created.expiresAt) - Date.parse(created.createdAt), 30 * 86_400_000);
+  await expectText(row, new Date(Date.parse(created.expiresAt) + 8 * 3_600_000).toISOString().slice(0, 10));
+  await expectText(row.getByTestId('token-status'), '有效');
 
   await row.getByTestId('revoke-token').click();
   await page.getByTestId('confirm-revoke').click();

@@ -171,6 +171,8 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** null: created before tokens expired (migration 202611291200) */
+  expires_at: string | null;
 }
 
 export interface AuditLogTable {

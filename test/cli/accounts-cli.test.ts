@@ -61,20 +61,21 @@ test('admin create reads the password from stdin; the administrator signs in thr
 test('token create prints a token that works as Bearer within its role and scope; a bad scope exits 2', async () => {
   // A malformed scope, and one the role cannot be held in (in parallel: each run starts the application).
   const bad = [
-    ['regulator', 'district:12', 'invalid_format'],
-    ['owner', 'city', 'invalid_scope'],
+    ['regulator', 'district:12', '365', '/scope', 'invalid_format'],
+    ['owner', 'city', '365', '/scope', 'invalid_scope'],
+    ['regulator', 'city', '0', '/expiresInDays', 'out_of_range'],
   ] as const;
-  const results = await Promise.all(bad.map(([role, scope]) => jiliang(['token', 'create', '--role', role, '--scope', scope])));
+  const results = await Promise.all(bad.map(([role, scope, days]) => jiliang(['token', 'create', '--role', role, '--scope', scope, '--expires-in-days', days])));
   for (const [i, refused] of results.entries()) {
-    const [role, scope, code] = bad[i]!;
-    assert.equal(refused.code, 2, `${role} ${scope}: ${refused.stderr}`);
+    const [role, scope, days, pointer, code] = bad[i]!;
+    assert.equal(refused.code, 2, `${role} ${scope} ${days}: ${refused.stderr}`);
     assert.equal(refused.stdout, '');
     const problem = JSON.parse(refused.stderr);
     assert.equal(problem.code, 'JL_ERR_VALIDATION');
-    assert.deepEqual(problem.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/scope', code]]);
+    assert.deepEqual(problem.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [[pointer, code]]);
   }
 
-  const created = await jiliang(['token', 'create', '--role', 'regulator', '--scope', 'district:500103', '--name', 'gw']);
+  const created = await jiliang(['token', 'create', '--role', 'regulator', '--scope', 'district:500103', '--name', 'gw', '--expires-in-days', '90']);
   assert.equal(created.code, 0, created.stderr);
   const token = created.stdout.trim();
   assert.match(token, /^jl_[A-Za-z0-9_-]{43}$/);
@@ -86,9 +87,10 @@ test('token create prints a token that works as Bearer within its role and scope
     // A regulator's token, not an administrator's.
     assert.equal((await app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: bearer })).statusCode, 403);
     const root = await signIn(app, 'root', PASSWORD);
-    const listed = (await app.inject({ method: 'GET', url: '/api/v1/admin/tokens', headers: root.headers })).json().items as { name: string; role: string; scope: string; lastUsedAt: string | null }[];
-    // Only the good token exists (the refused ones created nothing), and it has been used.
+    const listed = (await app.inject({ method: 'GET', url: '/api/v1/admin/tokens', headers: root.headers })).json().items as { name: string; role: string; scope: string; lastUsedAt: string | null; createdAt: string; expiresAt: string }[];
+    // Only the good token exists (the refused ones created nothing), it has been used, and it is valid for the 90 days asked for.
     assert.deepEqual(listed.map((t) => [t.name, t.role, t.scope, t.lastUsedAt !== null]), [['gw', 'regulator', 'district:500103', true]]);
+    assert.equal(Date.parse(listed[0]!.expiresAt) - Date.parse(listed[0]!.createdAt), 90 * 86_400_000);
   });
 });
 

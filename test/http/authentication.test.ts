@@ -508,7 +508,19 @@ describeEachDialect(
       assert.equal(row.token_hash, sha256(created.token));
       assert.ok(!JSON.stringify(row).includes(created.token.slice(3)), 'the token itself is stored nowhere');
 
-      const revoked = await post(`/api/v1/admin/tokens/${created.id}/revoke`, undefined, adminSession.headers);
+      // Tokens expire: 365 days unless the creator says otherwise; then refused like a revoked one.
+      assert.equal(created.expiresAt, new Date(Date.parse(created.createdAt) + 365 * 24 * HOUR).toISOString());
+      const shortLived = await ctx.accounts.createToken(SYSTEM, { name: 'one day', role: 'regulator', scope: 'city', expiresInDays: 1 });
+      assert.equal(((await get('/api/v1/admin/tokens?pageSize=100', adminSession.headers)).json().items as { id: number; expiresAt: string }[]).find((t) => t.id === shortLived.id)!.expiresAt, shortLived.expiresAt);
+      clock.advance(24 * HOUR - SECOND);
+      assert.equal((await get('/api/v1/instruments', { authorization: `Bearer ${shortLived.token}` })).statusCode, 200);
+      clock.advance(SECOND);
+      assertProblem(await get('/api/v1/instruments', { authorization: `Bearer ${shortLived.token}` }), 401, 'JL_ERR_UNAUTHENTICATED');
+      for (const expiresInDays of [0, 3651, 1.5]) {
+        await assert.rejects(ctx.accounts.createToken(SYSTEM, { name: 'bad', role: 'regulator', scope: 'city', expiresInDays }), (e: unknown) => (e as { code?: string }).code === 'JL_ERR_VALIDATION');
+      }
+      const adminAgain = await signIn(app, admin.username, admin.password);
+      const revoked = await post(`/api/v1/admin/tokens/${created.id}/revoke`, undefined, adminAgain.headers);
       assert.equal(revoked.statusCode, 200, revoked.body);
       assertProblem(await get('/api/v1/instruments', bearer), 401, 'JL_ERR_UNAUTHENTICATED');
 

@@ -57,11 +57,12 @@ export function registerAccounts(program: Command): void {
     .addOption(new Option('--role <role>', 'role the token acts in').choices(ROLES).makeOptionMandatory())
     .requiredOption('--scope <scope>', 'platform | city | district:<code> | organization:<id>')
     .option('--name <label>', 'what the token is for', 'cli')
+    .option('--expires-in-days <days>', 'days the token is valid (1–3650)', '365')
     .option('--json', 'print the token record as JSON instead of the bare token')
-    .action(async (options: { role: string; scope: string; name: string; json?: boolean }, command: Command) => {
+    .action(async (options: { role: string; scope: string; name: string; expiresInDays: string; json?: boolean }, command: Command) => {
       const ctx = await openContext(command);
       try {
-        const created = await ctx.accounts.createToken(cliCaller(), { name: options.name, role: options.role, scope: options.scope });
+        const created = await ctx.accounts.createToken(cliCaller(), { name: options.name, role: options.role, scope: options.scope, expiresInDays: Number(options.expiresInDays) });
         process.stdout.write(options.json ? `${JSON.stringify(created, null, 2)}\n` : `${created.token}\n`);
       } finally {
         await ctx.close();

@@ -43,7 +43,7 @@ async function identify(ctx: AppContext, request: FastifyRequest, cookieName: st
   if (token !== undefined) {
     const caller = token ? await ctx.authentication.fromToken(token, request.id) : null;
     // A bad token is an error, never a silent fall-back to anonymous.
-    if (!caller) await ctx.access.deny(anonymous, 'auth.token', 'JL_ERR_UNAUTHENTICATED', undefined, 'unknown or revoked token');
+    if (!caller) await ctx.access.deny(anonymous, 'auth.token', 'JL_ERR_UNAUTHENTICATED', undefined, 'unknown, revoked or expired token');
     request.caller = caller!;
     return;
   }

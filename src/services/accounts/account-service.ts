@@ -9,7 +9,7 @@ import { scopeKey, type Caller, type Grant } from '../../domain/auth/actor.ts';
 import { passwordProblems } from '../../domain/auth/password-policy.ts';
 import { assertSchema } from '../validation.ts';
 import { toOffset, type Page } from '../paging.ts';
-import { GrantsBody, NewToken, NewUser, PasswordResetBody, TokenQuery, UserQuery, UserStatusBody, type Token, type User } from '../schemas/account.ts';
+import { DEFAULT_TOKEN_DAYS, GrantsBody, NewToken, NewUser, PasswordResetBody, TokenQuery, UserQuery, UserStatusBody, type Token, type User } from '../schemas/account.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import { auditEntry, type AccessService } from '../access-service.ts';
 import type { ReferenceService } from '../reference-service.ts';
@@ -130,6 +130,8 @@ export class AccountService {
     if (errors.length) throw validationError(errors.map((e) => ({ ...e, pointer: '/scope' })));
     const { scope_kind, scope_ref } = grantToRow(grants[0]!);
     const token = newSecret('jl_');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + (body.expiresInDays ?? DEFAULT_TOKEN_DAYS) * 86_400_000).toISOString();
     const id = await this.db.transaction().execute(async (trx) => {
       const tokenId = await accounts.insertToken(trx, {
         name: body.name.trim(),
@@ -138,9 +140,10 @@ export class AccountService {
         scope_kind,
         scope_ref,
         created_by: caller.actor.kind === 'user' ? Number(caller.actor.id) : null,
-        created_at: this.clock.now().toISOString(),
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
       });
-      await this.audit.append(trx, auditEntry(caller, 'token.create', 'ok', { type: 'token', id: tokenId }, { role: body.role, scope: body.scope }));
+      await this.audit.append(trx, auditEntry(caller, 'token.create', 'ok', { type: 'token', id: tokenId }, { role: body.role, scope: body.scope, expiresAt }));
       return tokenId;
     });
     return { ...toToken((await accounts.findTokenById(this.db, id))!), token };
@@ -207,5 +210,6 @@ function toToken(row: accounts.TokenRow): Token {
     createdBy: row.created_by,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }

@@ -126,13 +126,14 @@ export class AuthenticationService {
     };
   }
 
-  /** The caller behind `Authorization: Bearer <token>`, or null for an unknown or revoked token. */
+  /** The caller behind `Authorization: Bearer <token>`, or null for an unknown, revoked or expired token. */
   async fromToken(token: string, requestId: string | null): Promise<Caller | null> {
     const row = await accounts.findTokenByHash(this.db, secretHash(token));
     if (!row || row.revoked_at) return null;
+    const now = this.clock.now();
+    if (row.expires_at && Date.parse(row.expires_at) <= now.getTime()) return null;
     const grant = grantFromRow(row);
     if (!grant) return null;
-    const now = this.clock.now();
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) await accounts.updateToken(this.db, row.id, { last_used_at: now.toISOString() });
     return { actor: { kind: 'token', id: String(row.id), grants: [grant] }, requestId };
   }

@@ -60,7 +60,19 @@ export const SessionSummary = Type.Object({
 });
 export type SessionSummary = Static<typeof SessionSummary>;
 
-export const NewToken = Type.Object({ name: ShortText(100), role: RoleName, scope: ScopeText }, { additionalProperties: false });
+/** Days a new machine token is valid when the request does not say. */
+export const DEFAULT_TOKEN_DAYS = 365;
+
+export const NewToken = Type.Object(
+  {
+    name: ShortText(100),
+    role: RoleName,
+    scope: ScopeText,
+    /** Valid for this many days from now (default 365, at most 10 years); then refused like a revoked token. */
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  },
+  { additionalProperties: false },
+);
 export type NewToken = Static<typeof NewToken>;
 
 export const Token = Type.Object({
@@ -72,6 +84,8 @@ export const Token = Type.Object({
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
   revokedAt: Type.Union([Type.String(), Type.Null()]),
+  /** null: a token from before tokens expired */
+  expiresAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type Token = Static<typeof Token>;
 

@@ -11,6 +11,7 @@ import * as addUncertaintyBudget from './202611281100_add-uncertainty-budget.ts'
 import * as createCertificateLookup from './202611281200_create-certificate-lookup.ts';
 import * as storeLookupViewJson from './202611291000_store-lookup-view-json.ts';
 import * as addSessionClient from './202611291100_add-session-client.ts';
+import * as addTokenExpiry from './202611291200_add-token-expiry.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '202611271200_create-reference-data': createReferenceData,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281200_create-certificate-lookup': createCertificateLookup,
   '202611291000_store-lookup-view-json': storeLookupViewJson,
   '202611291100_add-session-client': addSessionClient,
+  '202611291200_add-token-expiry': addTokenExpiry,
 };

@@ -37,6 +37,8 @@ export interface ApiToken {
   readonly createdBy: number | null;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;
+  /** null: a token from before tokens expired */
+  readonly expiresAt: string | null;
 }
 
 /** The answer to creating a token: the only time its secret is ever shown. */
@@ -48,6 +50,7 @@ export interface NewToken {
   name: string;
   role: Role;
   scope: string;
+  expiresInDays?: number;
 }
 
 export interface AuditEntry {

@@ -1,12 +1,14 @@
-// New API token: a name and the one role + scope it acts with (sensitive: may ask for the password
-// again). The answer carries the secret, handed to `onCreated` to be shown once.
-import { Form, Input, Modal } from 'antd';
+// New API token: a name, the one role + scope it acts with, and how many days it is valid
+// (sensitive: may ask for the password again). The answer carries the secret, handed to `onCreated` to be shown once.
+import { Form, Input, InputNumber, Modal } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCreateToken, type CreatedToken } from '../../api/admin.ts';
 import { toGrant, type GrantRow } from '../../lib/grants.ts';
 import { useServerErrors } from '../problem.tsx';
 import { GrantFields } from './GrantFields.tsx';
+
+type FormValues = GrantRow & { name: string; expiresInDays: number };
 
 interface Props {
   readonly open: boolean;
@@ -16,14 +18,14 @@ interface Props {
 
 export function CreateTokenModal({ open, onClose, onCreated }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<GrantRow & { name: string }>();
+  const [form] = Form.useForm<FormValues>();
   const serverErrors = useServerErrors(form);
   const create = useCreateToken();
 
-  const submit = async ({ name, ...grant }: GrantRow & { name: string }) => {
+  const submit = async ({ name, expiresInDays, ...grant }: FormValues) => {
     serverErrors.reset();
     try {
-      const created = await create.mutateAsync({ name: name.trim(), ...toGrant(grant) });
+      const created = await create.mutateAsync({ name: name.trim(), expiresInDays, ...toGrant(grant) });
       onClose();
       onCreated(created);
     } catch (error) {
@@ -50,6 +52,9 @@ export function CreateTokenModal({ open, onClose, onCreated }: Props) {
           <Input data-testid="field-tokenName" />
         </Form.Item>
         <GrantFields name={[]} path={[]} testId="token" />
+        <Form.Item name="expiresInDays" label={t('admin.tokenDays')} initialValue={365} rules={[{ required: true }]} extra={t('admin.tokenDaysHint')}>
+          <InputNumber min={1} max={3650} precision={0} data-testid="field-tokenDays" />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -56,6 +56,7 @@ export function TokensPage() {
       key: 'lastUsedAt',
       render: (value: string | null) => (value ? formatInstant(value) : t('admin.neverUsed')),
     },
+    { title: t('admin.expiresAt'), dataIndex: 'expiresAt', key: 'expiresAt', render: (value: string | null) => (value ? formatInstant(value) : t('admin.noExpiry')) },
     {
       title: t('admin.statusLabel'),
       key: 'status',
@@ -63,6 +64,10 @@ export function TokensPage() {
         token.revokedAt ? (
           <Tag data-testid="token-status" data-status="revoked">
             {t('admin.revokedAt', { time: formatInstant(token.revokedAt) })}
+          </Tag>
+        ) : token.expiresAt && Date.parse(token.expiresAt) <= Date.now() ? (
+          <Tag data-testid="token-status" data-status="expired">
+            {t('admin.tokenExpired')}
           </Tag>
         ) : (
           <Tag color="green" data-testid="token-status" data-status="active">
