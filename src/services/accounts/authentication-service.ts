@@ -22,6 +22,11 @@ export interface SignInContext {
   readonly clientAddress?: string | null;
 }
 
+/** Within 12 hours of sign-in and 30 minutes of the last request. */
+function sessionAlive(row: accounts.SessionRow, now: number): boolean {
+  return Date.parse(row.expires_at) > now && Date.parse(row.last_seen_at) + SESSION_IDLE_MS > now;
+}
+
 /** The session list's id of a session: a hash of the stored hash, so neither leaves the server. */
 function sessionId(idHash: string): string {
   return secretHash(`session-id:${idHash}`).slice(0, 32);
@@ -110,7 +115,7 @@ export class AuthenticationService {
     const row = await accounts.findSession(this.db, hash);
     if (!row) return null;
     const now = this.clock.now().getTime();
-    if (Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + SESSION_IDLE_MS <= now) {
+    if (!sessionAlive(row, now)) {
       await accounts.deleteSession(this.db, hash);
       return null;
     }
@@ -156,7 +161,7 @@ export class AuthenticationService {
     const now = this.clock.now().getTime();
     const rows = await accounts.sessionsOfUser(this.db, Number(signedIn.caller.actor.id));
     return rows
-      .filter((row) => Date.parse(row.expires_at) > now && Date.parse(row.last_seen_at) + SESSION_IDLE_MS > now)
+      .filter((row) => sessionAlive(row, now))
       .map((row) => ({
         id: sessionId(row.id_hash),
         current: row.id_hash === signedIn.sessionHash,
