@@ -57,6 +57,23 @@ test('不确定度评定: the GUM H.1 preset gives u ≈ 31.66 nm and U99 ≈ 92
   assert.match(pdf.suggestedFilename(), /\.pdf$/);
   assert.equal((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1'), '%PDF-');
 
+  // 下载 JSON, then open it again over another preset: the editor gets the H.1 budget back.
+  const jsonDownloading = page.waitForEvent('download');
+  await page.getByTestId('download-json').click();
+  const saved = await readFile((await (await jsonDownloading).path())!);
+  await page.getByTestId('preset-resistance').click();
+  await eventually('the resistance preset evaluated', async () => {
+    const shown = Number(((await page.getByTestId('gum-u').first().textContent()) ?? '').replace(/[^0-9eE+.-]/g, ''));
+    return Number.isFinite(shown) && Math.abs(shown - 31.66) > 1;
+  });
+  await page.getByTestId('open-saved').setInputFiles({ name: 'uncertainty-gum.json', mimeType: 'application/json', buffer: saved });
+  await expectNumber(page, 'gum-u', 31.66, 0.01);
+  await expectNumber(page, 'gum-k', 2.92, 0.005);
+  // A file that is not a saved evaluation is refused with a message; the editor keeps its budget.
+  await page.getByTestId('open-saved').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"spc","input":{}}') });
+  await expectText(page.locator('.ant-message'), '不是在本页下载的不确定度评定 JSON');
+  await expectNumber(page, 'gum-u', 31.66, 0.01);
+
   // Doubling u(l_s) from 25 to 50 nm raises u_c to about 53.5 nm.
   await page.getByTestId('input-u-l_s').fill('50');
   const u = await expectNumber(page, 'gum-u', Math.sqrt(31.6639 ** 2 - 25 ** 2 + 50 ** 2), 0.05);

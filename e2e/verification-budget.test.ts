@@ -57,6 +57,13 @@ test('record a verification with an uncertainty budget: live GUM result, server 
   await expectText(section, '不确定度评定（可选）');
   assert.equal(await page.getByTestId('budget-add').count(), 0, 'collapsed');
   await page.getByTestId('budget-toggle').click();
+
+  // A budget saved on the uncertainty page (下载 JSON) opens into the section; removed again, the
+  // section offers both ways once more.
+  const saved = { kind: 'gum', input: { model: 'x1 + x2', inputs: { x1: { value: 0.1, u: 0.03 }, x2: { value: 0.02, u: 0.04 } }, p: 0.95, dofPolicy: 'truncate' }, result: {} };
+  await page.getByTestId('budget-open-saved').setInputFiles({ name: 'uncertainty-gum.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+  await expectNumber(page.getByTestId('budget-result'), 'gum-u', 0.05, 1e-6);
+  await page.getByTestId('budget-remove').click();
   await page.getByTestId('budget-add').click();
 
   // y = x1 + x2 with u(x1) = 0.03 and u(x2) = 0.04: u = 0.05, k = 1.96 (ν_eff = ∞, p = 0.95), U = 0.098.

@@ -3,7 +3,7 @@
 // error, judged by a JCGM 106 / ILAC G8 decision rule), the conclusion, and optionally an
 // uncertainty budget (the 不确定度评定 page's editor, evaluated live; stored with the record and
 // printed on its certificate).
-import { Alert, App, Button, Card, Checkbox, Col, Collapse, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Collapse, DatePicker, Divider, Drawer, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
@@ -19,6 +19,7 @@ import { sig } from '../lib/metrologyFormat.ts';
 import { duplicateNames, emptyRow, requestFromForm, type GumForm } from '../metrology/gumForm.ts';
 import { CalculationProblems, underPointer } from './metrology/CalculationProblems.tsx';
 import { GumBudgetEditor, GumOutputs, useGumEvaluation } from './metrology/GumBudgetEditor.tsx';
+import { OpenSavedBudget } from './metrology/OpenSavedBudget.tsx';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
 import { useServerErrors } from './problem.tsx';
 
@@ -66,9 +67,12 @@ function BudgetSection({ budget, onChange, open, onOpenChange, serverError }: Bu
   ) : (
     <>
       <Typography.Paragraph type="secondary">{t('verification.budgetHint')}</Typography.Paragraph>
-      <Button type="dashed" block icon={<PlusOutlined />} onClick={() => onChange(blankBudget())} data-testid="budget-add">
-        {t('verification.budgetAdd')}
-      </Button>
+      <Flex vertical gap={8}>
+        <Button type="dashed" block icon={<PlusOutlined />} onClick={() => onChange(blankBudget())} data-testid="budget-add">
+          {t('verification.budgetAdd')}
+        </Button>
+        <OpenSavedBudget onOpen={onChange} testId="budget-open-saved" />
+      </Flex>
     </>
   );
   return (

@@ -296,6 +296,8 @@ export const en: Messages = {
     value: 'Value',
     notes: 'Notes',
     downloadJson: 'Download JSON',
+    openSaved: 'Open a saved JSON',
+    savedInvalid: '“{{name}}” is not an uncertainty evaluation downloaded from this page as JSON',
     print: 'Print / PDF',
     csvSection: 'Section',
     csvField: 'Field',

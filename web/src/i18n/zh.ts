@@ -293,6 +293,8 @@ export const zh = {
     value: '数值',
     notes: '说明',
     downloadJson: '下载 JSON',
+    openSaved: '打开已保存的 JSON',
+    savedInvalid: '“{{name}}”不是在本页下载的不确定度评定 JSON',
     print: '打印/PDF',
     csvSection: '部分',
     csvField: '字段',

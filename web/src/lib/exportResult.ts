@@ -1,5 +1,6 @@
 // Client-side downloads of a calculation (its request and result): JSON as sent and received, and
-// CSV with one row per leaf value (section, JSON path, value), with a BOM so Excel reads UTF-8.
+// CSV with one row per leaf value (section, JSON path, value), with a BOM so Excel reads UTF-8;
+// and reading a downloaded JSON back.
 
 export interface CalculationRecord {
   readonly kind: string;
@@ -39,6 +40,18 @@ export function toCsv(record: CalculationRecord, headers: readonly [string, stri
 
 export function toJson(record: CalculationRecord): string {
   return JSON.stringify({ kind: record.kind, input: record.input, result: record.result, createdAt: new Date().toISOString() }, null, 2);
+}
+
+/** The input of a calculation saved by `toJson`, or null when `text` is not one of `kind`. */
+export function savedInput(text: string, kind: string): unknown {
+  let saved: unknown;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (saved === null || typeof saved !== 'object' || (saved as { kind?: unknown }).kind !== kind) return null;
+  return (saved as { input?: unknown }).input ?? null;
 }
 
 /** Saves text (or a fetched file) as a file through a temporary object URL. */

@@ -42,6 +42,21 @@ export function emptyRow(name: string): InputRow {
   return { key: newKey(), name, value: '0', mode: 'u', u: '', U: '', k: '2', dist: 'rectangular', halfWidth: '', dof: '' };
 }
 
+/** Whether `value` has the shape the editor can show (the server judges the values). */
+export function isGumRequest(value: unknown): value is GumRequest {
+  if (value === null || typeof value !== 'object') return false;
+  const { model, inputs, correlations, p, dofPolicy } = value as Record<string, unknown>;
+  const isObject = (x: unknown) => x !== null && typeof x === 'object' && !Array.isArray(x);
+  return (
+    typeof model === 'string' &&
+    typeof p === 'number' &&
+    (dofPolicy === 'truncate' || dofPolicy === 'continuous') &&
+    isObject(inputs) &&
+    Object.values(inputs as object).every(isObject) &&
+    (correlations === undefined || (Array.isArray(correlations) && correlations.every((c) => Array.isArray(c) && c.length === 3)))
+  );
+}
+
 export function formFromRequest(request: GumRequest): GumForm {
   return {
     model: request.model,

@@ -15,6 +15,7 @@ import { McmHistogram } from '../components/metrology/McmHistogram.tsx';
 import { ResultActions } from '../components/metrology/ResultActions.tsx';
 import { dof, estimate, percent, sig } from '../lib/metrologyFormat.ts';
 import { formFromRequest, type GumForm } from '../metrology/gumForm.ts';
+import { OpenSavedBudget } from '../components/metrology/OpenSavedBudget.tsx';
 import { GUM_H1, GUM_RESISTANCE } from '../metrology/presets.ts';
 
 function BudgetChart({ budget }: { budget: readonly BudgetEntry[] }) {
@@ -218,6 +219,7 @@ export function UncertaintyPage() {
           <Button onClick={() => setForm(formFromRequest(GUM_RESISTANCE))} data-testid="preset-resistance">
             {t('metrology.gum.presetResistance')}
           </Button>
+          <OpenSavedBudget onOpen={setForm} />
         </Space>
       }
     >
