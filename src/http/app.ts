@@ -48,6 +48,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean | string;
   /** Sign-in attempts per minute per client address (default 20), on top of the per-account lockout. */
   readonly loginRateLimit?: number;
+  /** Requests per minute per user or machine token on each signed-in route (default: JILIANG_CALLER_RATE_LIMIT or 1200). */
+  readonly callerRateLimit?: number;
 }
 
 // Query strings arrive as text: coerce them to the declared types. Bodies are never coerced.
@@ -59,11 +61,11 @@ function trustProxyFromEnv(): boolean | string {
   return value === 'true' ? true : value;
 }
 
-function publicRateLimitFromEnv(): number {
-  const raw = process.env.JILIANG_PUBLIC_RATE_LIMIT;
-  if (raw === undefined || raw === '') return 300;
+function rateLimitFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
   const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`JILIANG_PUBLIC_RATE_LIMIT must be a positive integer (got ${raw})`);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`${name} must be a positive integer (got ${raw})`);
   return limit;
 }
 
@@ -147,7 +149,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     apiPrefix: '/api/',
   });
   // Registered before the rate limiter: it gives every public route a limit, which the limiter reads.
-  await app.register(authentication, { ctx, secureCookies, publicRateLimit: options.publicRateLimit ?? publicRateLimitFromEnv() });
+  await app.register(authentication, {
+    ctx,
+    secureCookies,
+    publicRateLimit: options.publicRateLimit ?? rateLimitFromEnv('JILIANG_PUBLIC_RATE_LIMIT', 300),
+    callerRateLimit: options.callerRateLimit ?? rateLimitFromEnv('JILIANG_CALLER_RATE_LIMIT', 1200),
+  });
   await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {

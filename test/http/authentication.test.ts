@@ -632,6 +632,28 @@ describeEachDialect(
       }
     });
 
+    test('signed-in routes are rate-limited per user or machine token, whatever the address', async () => {
+      const [first, second] = [await newRegulator(), await newRegulator()];
+      const token = (await ctx.accounts.createToken(SYSTEM, { name: 'busy gateway', role: 'regulator', scope: 'city' })).token;
+      const limited = await anonymousApp(ctx, { loginRateLimit: 10_000, publicRateLimit: 10_000, callerRateLimit: 3 });
+      try {
+        const session = await signIn(limited, first.username, first.password);
+        const list = (headers: Record<string, string>, remoteAddress = '127.0.0.1') => limited.inject({ method: 'GET', url: '/api/v1/instruments', headers, remoteAddress });
+        // Three from two addresses count as one caller's three; the fourth is refused.
+        for (const address of ['127.0.0.1', '192.0.2.8', '192.0.2.9']) assert.equal((await list(session.headers, address)).statusCode, 200);
+        const fourth = await list(session.headers, '198.51.100.1');
+        assertProblem(fourth, 429, 'JL_ERR_RATE_LIMITED');
+        assert.match(String(fourth.headers['retry-after']), /^\d+$/);
+        // Another user and a machine token have budgets of their own; so does another route.
+        assert.equal((await list((await signIn(limited, second.username, second.password)).headers)).statusCode, 200);
+        for (let i = 0; i < 3; i++) assert.equal((await list({ authorization: `Bearer ${token}` })).statusCode, 200);
+        assertProblem(await list({ authorization: `Bearer ${token}` }), 429, 'JL_ERR_RATE_LIMITED');
+        assert.equal((await limited.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: session.headers })).statusCode, 200);
+      } finally {
+        await limited.close();
+      }
+    });
+
     test('no secrets in the request log: passwords, session cookies, CSRF and bearer tokens never appear', async () => {
       const lines: string[] = [];
       const logStream = new Writable({

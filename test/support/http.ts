@@ -42,7 +42,7 @@ export async function signIn(app: FastifyInstance, username: string, password: s
 }
 
 /** The app exactly as a client without credentials meets it. */
-export async function anonymousApp(ctx: AppContext, options: { publicRateLimit?: number; loginRateLimit?: number } = {}): Promise<FastifyInstance> {
+export async function anonymousApp(ctx: AppContext, options: { publicRateLimit?: number; loginRateLimit?: number; callerRateLimit?: number } = {}): Promise<FastifyInstance> {
   return buildApp(ctx, { webRoot: '/nonexistent-web-root', ...options });
 }
 

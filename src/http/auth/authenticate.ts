@@ -26,6 +26,14 @@ export interface AuthOptions {
   readonly secureCookies: boolean;
   /** Requests per minute per client address on public routes without a limit of their own. */
   readonly publicRateLimit: number;
+  /** Requests per minute per user or machine token on each other route without a limit of its own. */
+  readonly callerRateLimit: number;
+}
+
+/** Whom a signed-in route's rate limit counts: the user or the token (identified before the limiter runs). */
+function callerKey(request: FastifyRequest): string {
+  const { actor } = request.caller;
+  return actor.id === null ? `address:${request.ip}` : `${actor.kind}:${actor.id}`;
 }
 
 function bearerToken(request: FastifyRequest): string | null | undefined {
@@ -96,7 +104,7 @@ declare module 'fastify' {
   }
 }
 
-export const authentication = fp(async (app: FastifyInstance, { ctx, secureCookies, publicRateLimit }: AuthOptions) => {
+export const authentication = fp(async (app: FastifyInstance, { ctx, secureCookies, publicRateLimit, callerRateLimit }: AuthOptions) => {
   await app.register(cookie);
   const cookieName = sessionCookieName(secureCookies);
   const routes: DeclaredRoute[] = [];
@@ -108,7 +116,12 @@ export const authentication = fp(async (app: FastifyInstance, { ctx, secureCooki
     if (!route.url.startsWith('/api/v')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access): every API route must`);
-    if ('public' in access && !route.config?.rateLimit) route.config = { ...route.config, rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } };
+    // Routes without a limit of their own: public ones per client address, the others per caller
+    // (route-level, so the limiter runs after this plugin's onRequest hook has identified the caller).
+    if (!route.config?.rateLimit) {
+      const rateLimit = 'public' in access ? { max: publicRateLimit, timeWindow: '1 minute' } : { max: callerRateLimit, timeWindow: '1 minute', keyGenerator: callerKey };
+      route.config = { ...route.config, rateLimit };
+    }
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
