@@ -67,20 +67,25 @@ export class TurnSnapshotReader {
  * statement that is not a read — BEGIN, COMMIT and every write included.
  */
 export function endingSnapshotOnWrite(database: SqliteDatabase, reader: TurnSnapshotReader): SqliteDatabase {
+  // One wrapper per prepared statement, kept as long as the statement cache keeps the statement.
+  const wrappers = new WeakMap<SqliteStatement, SqliteStatement>();
+  const wrap = (statement: SqliteStatement): SqliteStatement => ({
+    reader: false,
+    all: (parameters) => statement.all(parameters),
+    iterate: (parameters) => statement.iterate(parameters),
+    run: (parameters) => {
+      reader.end();
+      return statement.run(parameters);
+    },
+  });
   return {
     close: () => database.close(),
     prepare(sql: string): SqliteStatement {
       const statement = database.prepare(sql);
       if (statement.reader) return statement;
-      return {
-        reader: false,
-        all: (parameters) => statement.all(parameters),
-        iterate: (parameters) => statement.iterate(parameters),
-        run: (parameters) => {
-          reader.end();
-          return statement.run(parameters);
-        },
-      };
+      let wrapper = wrappers.get(statement);
+      if (!wrapper) wrappers.set(statement, (wrapper = wrap(statement)));
+      return wrapper;
     },
   };
 }

@@ -3,7 +3,7 @@
 // until the next write, which rewrites the row). A lookup then writes the status and `statusAsOf`
 // around stored bytes instead of parsing and serializing the versions list (docs/PERFORMANCE.md,
 // "Certificates"). The table is emptied and recreated; the service rebuilds it from the history at
-// the next start (CertificateService.rebuildLookupIfEmpty), about 110 s per million certificates.
+// the next start (CertificateService.rebuildLookupIfEmpty), about 3 minutes per million certificates.
 import type { Kysely } from 'kysely';
 
 /** The table's key and the facts the status is derived from, in both layouts. */
